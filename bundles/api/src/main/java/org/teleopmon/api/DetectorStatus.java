@@ -1,0 +1,19 @@
+package org.teleopmon.api;
+
+import java.time.Instant;
+
+/**
+ * How one detector contributes to the fused state, as the engine sees it.
+ *
+ * @param name       detector name
+ * @param active     its latest signal's verdict
+ * @param confidence its latest signal's confidence
+ * @param weight     its weight in the fusion
+ * @param health     its own health, or the engine's verdict when it throws or goes silent
+ * @param lastSignal when it last signalled, or {@code null} if never
+ * @param signals    how many signals it has sent
+ * @param reason     its latest signal's explanation
+ */
+public record DetectorStatus(String name, boolean active, int confidence, int weight, Health health,
+        Instant lastSignal, long signals, String reason) {
+}

@@ -1,0 +1,27 @@
+package org.teleopmon.api;
+
+/**
+ * Names of the measurements the state carries. Detectors may report others too; these are the
+ * ones the engine lifts into {@link TeleopState}.
+ */
+public final class Measurements {
+
+    /** One-way or round-trip control latency, milliseconds. */
+    public static final String LATENCY_MS = "latency_ms";
+    /** Teleoperation bandwidth, both directions, megabits per second. */
+    public static final String BANDWIDTH_MBPS = "bandwidth_mbps";
+    /** Packet or message loss, percent. */
+    public static final String PACKET_LOSS_PERCENT = "packet_loss_percent";
+    /** Video frames per second. */
+    public static final String FPS = "fps";
+    /** Operator commands per second. */
+    public static final String COMMAND_RATE_HZ = "command_rate_hz";
+
+    /** The measurements lifted into the state, in display order. */
+    public static final String[] STATE_METRICS = {
+        LATENCY_MS, BANDWIDTH_MBPS, PACKET_LOSS_PERCENT, FPS, COMMAND_RATE_HZ
+    };
+
+    private Measurements() {
+    }
+}
