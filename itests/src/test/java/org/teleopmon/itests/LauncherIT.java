@@ -73,7 +73,7 @@ public class LauncherIT {
                 .directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(home.resolve("console.out").toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        // The console's stdin stays open (an EOF would shut Karaf down).
+        // stdin is a pipe, not a terminal: the launcher must choose server mode by itself.
         karaf = builder.start();
 
         Path password = home.resolve("etc/admin.password");
@@ -93,6 +93,7 @@ public class LauncherIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(home.resolve("etc/org.ops4j.pax.logging.cfg"))
                 .contains("log4j2.logger.teleopmon.level = DEBUG"));
+        assertTrue(Files.readString(home.resolve("console.out")).contains("without a local console"));
     }
 
     /** Local addresses (hex, as /proc/net/tcp writes them) with a listening socket on the port. */
