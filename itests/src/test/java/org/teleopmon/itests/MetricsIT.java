@@ -71,9 +71,6 @@ public class MetricsIT extends TeleopTestSupport {
     MetricsCollector metrics;
 
     @Inject
-    TeleopMonitor monitor;
-
-    @Inject
     SessionFactory sessions;
 
     private final List<ServiceRegistration<?>> registrations = new CopyOnWriteArrayList<>();
@@ -124,6 +121,8 @@ public class MetricsIT extends TeleopTestSupport {
         CommandRateDetector detector = new CommandRateDetector();
         register(Detector.class, detector, Map.of(Detector.WEIGHT_PROPERTY, 100));
         pusher.scheduleAtFixedRate(detector::push, 0, 100, TimeUnit.MILLISECONDS);
+        TeleopMonitor monitor = await("the engine").atMost(TIMEOUT)
+                .until(() -> services(TeleopMonitor.class).stream().findFirst().orElse(null), Objects::nonNull);
 
         await().atMost(TIMEOUT).until(() -> monitor.getState().active()
                 && count(Measurements.COMMAND_RATE_HZ) >= 3);
