@@ -25,10 +25,14 @@ final class DetectorSlot {
         this.name = name;
     }
 
-    /** Takes a view; false when it is not new (the same view polled again) or older than the one held. */
+    /**
+     * Takes a view; false when it is not new (the same view polled again) or older than the one held,
+     * as when a poll that began before a push returns after it. A held view from the future means
+     * the clock stepped back: then the newer arrival wins.
+     */
     boolean accept(DetectorSignal signal, Instant now) {
         if (latest != null && (signal == latest || signal.equals(latest)
-                || signal.timestamp().isBefore(latest.timestamp()))) {
+                || signal.timestamp().isBefore(latest.timestamp()) && !latest.timestamp().isAfter(now))) {
             return false;
         }
         latest = signal;
