@@ -106,6 +106,33 @@ final class MappedRegion {
         return path;
     }
 
+    /** Attaches read-only, checks the header, and builds a reader on it; unmaps if any of that fails. */
+    static <T> T attach(Path path, String magic, java.util.function.Function<MappedRegion, T> reader)
+            throws IOException {
+        MappedRegion region = attach(path);
+        try {
+            ShmHeader.check(region.buffer, magic, path.toString());
+            return reader.apply(region);
+        } catch (RuntimeException e) {
+            region.close();
+            throw e;
+        }
+    }
+
+    /** The writer's heartbeat. */
+    void heartbeat() {
+        ShmHeader.heartbeat(buffer, System.currentTimeMillis());
+    }
+
+    /** Marks the region stopped for attached readers, unmaps it, and deletes {@code target} if asked. */
+    void stop(Path target, boolean removeFile) throws IOException {
+        ShmHeader.setStatus(buffer, WriterStatus.STOPPED);
+        close();
+        if (removeFile) {
+            Files.deleteIfExists(target);
+        }
+    }
+
     /** Unmaps now; no access through {@link #buffer()} may follow. */
     void close() {
         IoUtil.unmap(mapped);

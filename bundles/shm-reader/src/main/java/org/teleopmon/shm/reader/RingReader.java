@@ -34,14 +34,7 @@ public final class RingReader implements AutoCloseable {
 
     /** @throws ShmLayoutException when the file is not a ring of this layout version */
     public static RingReader attach(Path path) throws IOException {
-        MappedRegion region = MappedRegion.attach(path);
-        try {
-            ShmHeader.check(region.buffer(), RingLayout.MAGIC, path.toString());
-            return new RingReader(region);
-        } catch (RuntimeException e) {
-            region.close();
-            throw e;
-        }
+        return MappedRegion.attach(path, RingLayout.MAGIC, RingReader::new);
     }
 
     /** Hands up to {@code limit} available records to {@code handler}; returns how many. */

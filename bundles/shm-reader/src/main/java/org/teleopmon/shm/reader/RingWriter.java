@@ -1,7 +1,6 @@
 package org.teleopmon.shm.reader;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
@@ -92,7 +91,7 @@ public final class RingWriter implements AutoCloseable {
 
     public synchronized void heartbeat() {
         if (!closed) {
-            ShmHeader.heartbeat(region.buffer(), System.currentTimeMillis());
+            region.heartbeat();
         }
     }
 
@@ -106,11 +105,7 @@ public final class RingWriter implements AutoCloseable {
             return;
         }
         closed = true;
-        ShmHeader.setStatus(region.buffer(), WriterStatus.STOPPED);
-        region.close();
-        if (removeFile) {
-            Files.deleteIfExists(path);
-        }
+        region.stop(path, removeFile);
     }
 
     @Override

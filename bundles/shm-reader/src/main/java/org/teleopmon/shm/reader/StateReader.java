@@ -38,14 +38,7 @@ public final class StateReader implements AutoCloseable {
 
     /** @throws ShmLayoutException when the file is not a state region of this layout version */
     public static StateReader attach(Path path) throws IOException {
-        MappedRegion region = MappedRegion.attach(path);
-        try {
-            ShmHeader.check(region.buffer(), StateLayout.MAGIC, path.toString());
-            return new StateReader(region);
-        } catch (RuntimeException e) {
-            region.close();
-            throw e;
-        }
+        return MappedRegion.attach(path, StateLayout.MAGIC, StateReader::new);
     }
 
     /**

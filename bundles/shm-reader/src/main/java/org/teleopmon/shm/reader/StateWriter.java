@@ -1,7 +1,6 @@
 package org.teleopmon.shm.reader;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
@@ -72,7 +71,7 @@ public final class StateWriter implements AutoCloseable {
     /** Tells readers the writer is alive; call at the configured heartbeat interval. */
     public synchronized void heartbeat() {
         if (!closed) {
-            ShmHeader.heartbeat(region.buffer(), System.currentTimeMillis());
+            region.heartbeat();
         }
     }
 
@@ -90,11 +89,7 @@ public final class StateWriter implements AutoCloseable {
             return;
         }
         closed = true;
-        ShmHeader.setStatus(region.buffer(), WriterStatus.STOPPED);
-        region.close();
-        if (removeFile) {
-            Files.deleteIfExists(path);
-        }
+        region.stop(path, removeFile);
     }
 
     @Override
