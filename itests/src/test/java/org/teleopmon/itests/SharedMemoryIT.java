@@ -63,6 +63,8 @@ public class SharedMemoryIT extends TeleopTestSupport {
             editConfigurationFilePut("etc/org.teleopmon.shm.cfg", "namespace", namespace),
             editConfigurationFilePut("etc/org.teleopmon.detector.heartbeat.cfg", "path", heartbeat),
             editConfigurationFilePut("etc/org.teleopmon.detector.heartbeat.cfg", "freshness.ms", "3000"),
+            // The sample detector's default weight (50) alone cannot reach the engine's threshold.
+            editConfigurationFilePut("etc/org.teleopmon.engine.cfg", "detector.weights", "heartbeat-file=100"),
             systemProperty("teleop.shm.namespace").value(namespace),
             systemProperty("teleop.shm.heartbeat").value(heartbeat),
             systemProperty("teleop.shm.reader.classpath").value(System.getProperty("teleop.shm.reader.classpath")),
