@@ -54,6 +54,7 @@ final class MappedRegion {
             throws IOException {
         checkByteOrder();
         refuseIfLive(path, magic);
+        removeOrphans(path);
         Path temp = path.resolveSibling(path.getFileName() + ".new-" + ProcessHandle.current().pid());
         Files.deleteIfExists(temp);
         try {
@@ -89,6 +90,19 @@ final class MappedRegion {
             // Not a current-layout region: ours to replace.
         } finally {
             old.close();
+        }
+    }
+
+    /** Deletes temporary files that writers which died before renaming them left beside {@code path}. */
+    private static void removeOrphans(Path path) throws IOException {
+        String prefix = path.getFileName() + ".new-";
+        try (var siblings = Files.newDirectoryStream(path.toAbsolutePath().getParent(), prefix + "*")) {
+            for (Path sibling : siblings) {
+                String pid = sibling.getFileName().toString().substring(prefix.length());
+                if (pid.matches("\\d{1,18}") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) {
+                    Files.deleteIfExists(sibling);
+                }
+            }
         }
     }
 

@@ -121,6 +121,16 @@ class StateRegionTest {
     }
 
     @Test
+    void aTemporaryFileLeftByAWriterThatDiedBeforeRenamingIsRemoved() throws IOException {
+        Path path = dir.resolve("t-state");
+        Path orphan = Files.createFile(dir.resolve("t-state.new-999999999"));
+        Path ours = Files.createFile(dir.resolve("t-state.new-" + ProcessHandle.current().pid() + "-not-a-pid"));
+        StateWriter.create(path, 1, HEARTBEAT, OWNER).close(true);
+        assertThat(orphan).doesNotExist();
+        assertThat(ours).exists();
+    }
+
+    @Test
     void anotherLayoutVersionOrAForeignFileGetsAClearError() throws IOException {
         Path path = dir.resolve("t-state");
         StateWriter.create(path, 1, HEARTBEAT, OWNER).close(false);
