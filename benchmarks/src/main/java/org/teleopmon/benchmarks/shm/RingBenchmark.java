@@ -76,6 +76,13 @@ public class RingBenchmark {
         }
     }
 
+    /** The writer alone: the ring's own cost per record. */
+    @Benchmark
+    @Group("noReader")
+    public long write0(Ring ring) {
+        return ring.writer.write(7, 0, ring.record, 0, ring.payload);
+    }
+
     @Benchmark
     @Group("oneReader")
     @GroupThreads(1)
