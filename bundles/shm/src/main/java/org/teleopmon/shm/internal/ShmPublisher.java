@@ -1,0 +1,139 @@
+package org.teleopmon.shm.internal;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.teleopmon.api.Health;
+import org.teleopmon.api.HealthReporter;
+import org.teleopmon.api.TeleopEvent;
+import org.teleopmon.api.TeleopEventListener;
+import org.teleopmon.api.TeleopMonitor;
+import org.teleopmon.api.TeleopState;
+import org.teleopmon.shm.reader.RingLayout;
+
+/**
+ * Writes every event's state into the state region and the event itself into the telemetry ring,
+ * and on each tick refreshes the writer heartbeat (and the state, from {@link TeleopMonitor}, when
+ * no event brought a newer one).
+ */
+@Component(service = {TeleopEventListener.class, HealthReporter.class}, immediate = true,
+        configurationPid = "org.teleopmon.shm")
+@Designate(ocd = ShmConfig.class)
+public class ShmPublisher implements TeleopEventListener, HealthReporter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShmPublisher.class);
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile TeleopMonitor monitor;
+
+    private final ShmRegions regions;
+    private final boolean removeOnStop;
+    private final EventJson json = new EventJson();
+    private final ScheduledExecutorService ticker;
+    private final AtomicLong lastPublished = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong dropped = new AtomicLong();
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    private volatile String lastProblem = "";
+
+    @Activate
+    public ShmPublisher(ShmConfig config) {
+        this.regions = new ShmRegions(config);
+        this.removeOnStop = config.remove_on_stop();
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "teleop-shm-heartbeat"));
+        ticker.scheduleAtFixedRate(this::tick, 0, config.update_interval_ms(), TimeUnit.MILLISECONDS);
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        ticker.shutdownNow();
+        ticker.awaitTermination(5, TimeUnit.SECONDS);
+        regions.close(removeOnStop);
+    }
+
+    @Override
+    public void onEvent(TeleopEvent event) {
+        try {
+            if (event.state() != null) {
+                publish(event.state(), true);
+            }
+            if (regions.ring != null) {
+                byte[] payload;
+                synchronized (json) {
+                    payload = json.encode(event);
+                }
+                if (payload.length > regions.ring.maxPayload()) {
+                    dropped.incrementAndGet();
+                    problem("event " + event.type().wireName() + " of " + payload.length
+                            + " bytes exceeds the ring's record limit; raise buffer.size");
+                    return;
+                }
+                regions.ring.write(RingLayout.typeId(event.type().wireName()), event.timestamp().toEpochMilli(),
+                        payload);
+            }
+        } catch (RuntimeException e) {
+            problem("cannot write " + event.type().wireName() + ": " + e);
+        }
+    }
+
+    void tick() {
+        try {
+            regions.heartbeat();
+            TeleopMonitor current = monitor;
+            if (current != null) {
+                publish(current.getState(), false);
+            }
+        } catch (RuntimeException e) {
+            problem("heartbeat failed: " + e);
+        }
+    }
+
+    /** Publishes unless a newer state is there; the tick also skips the one already written. */
+    private void publish(TeleopState state, boolean sameTimeToo) {
+        if (regions.state == null) {
+            return;
+        }
+        long timestamp = state.timestamp().toEpochMilli();
+        long previous = lastPublished.getAndAccumulate(timestamp, Math::max);
+        if (timestamp > previous || (sameTimeToo && timestamp == previous)) {
+            regions.state.publish(StateMapper.toShm(state, regions.operatorSlots));
+        }
+    }
+
+    private void problem(String message) {
+        lastProblem = message;
+        if (reported.add(message)) {
+            LOG.warn("Shared memory: {}", message);
+        }
+    }
+
+    @Override
+    public String component() {
+        return "shm";
+    }
+
+    @Override
+    public Health health() {
+        Health open = regions.health();
+        if (!open.isOk()) {
+            return open;
+        }
+        long lost = dropped.get();
+        return lastProblem.isEmpty() ? Health.ok()
+                : Health.warn(lastProblem + (lost > 0 ? " (" + lost + " events not written)" : ""));
+    }
+}
