@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * One WebSocket client. Sends are asynchronous; Jetty queues at most {@code send.queue.size} of them
  * (maxOutgoingFrames) and fails the next, which drops this client alone.
  */
-final class ClientConnection implements Session.Listener.AutoDemanding {
+public final class ClientConnection implements Session.Listener.AutoDemanding {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
     private static final long DISCONNECT_AFTER_MS = 3000;
