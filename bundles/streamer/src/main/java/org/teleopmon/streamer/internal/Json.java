@@ -1,5 +1,6 @@
 package org.teleopmon.streamer.internal;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -28,9 +29,9 @@ public final class Json {
         }
     }
 
-    /** Epoch seconds with millisecond precision, as the seed's {@code time.time()}; null stays null. */
-    public static Double epochSeconds(Instant instant) {
-        return instant == null ? null : instant.toEpochMilli() / 1000.0;
+    /** Epoch seconds with millisecond precision, written plainly as the seed's {@code time.time()}. */
+    public static BigDecimal epochSeconds(Instant instant) {
+        return instant == null ? null : BigDecimal.valueOf(instant.toEpochMilli(), 3);
     }
 
     public static double seconds(Duration duration) {

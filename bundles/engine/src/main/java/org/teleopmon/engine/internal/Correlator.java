@@ -1,0 +1,275 @@
+package org.teleopmon.engine.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.teleopmon.api.DetectorSignal;
+import org.teleopmon.api.DetectorStatus;
+import org.teleopmon.api.EventType;
+import org.teleopmon.api.Health;
+import org.teleopmon.api.MonitorStats;
+import org.teleopmon.api.Operator;
+import org.teleopmon.api.OperatorInfo;
+import org.teleopmon.api.SessionRecord;
+import org.teleopmon.api.TeleopEvent;
+import org.teleopmon.api.TeleopState;
+
+/**
+ * The engine's logic, free of OSGi and threads: detectors attach and detach, views arrive (pushed
+ * or polled), and every change is evaluated at once into confidence, state, operators, sessions
+ * and events. Events go to the publisher in order, from inside the lock.
+ */
+final class Correlator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Correlator.class);
+    private static final int MAX_GONE = 32;
+
+    private final Clock clock;
+    private final Consumer<TeleopEvent> publisher;
+    private final Instant createdAt;
+    private final Map<String, DetectorSlot> slots = new TreeMap<>();
+    private final OperatorRoster roster = new OperatorRoster();
+    private final SessionLog sessions = new SessionLog();
+    private final StateUpdates updates = new StateUpdates();
+    private final Set<String> unknownReported = new HashSet<>();
+    private Settings settings;
+    private boolean active;
+    private Instant belowSince;
+    private long detections;
+    private long stateChanges;
+    private TeleopState state;
+
+    Correlator(Settings settings, Clock clock, Consumer<TeleopEvent> publisher) {
+        this.settings = settings;
+        this.clock = clock;
+        this.publisher = publisher;
+        this.createdAt = clock.instant();
+        this.state = TeleopState.idle(settings.robotType(), createdAt);
+        updates.published(state, createdAt);
+    }
+
+    synchronized void reconfigure(Settings next) {
+        settings = next;
+        sessions.trim(next.sessionHistory());
+        evaluate();
+    }
+
+    synchronized void attach(String name, Integer propertyWeight) {
+        DetectorSlot slot = slots.computeIfAbsent(name, DetectorSlot::new);
+        if (slot.goneAt != null) {
+            slot.goneAt = null;
+            slot.failure = null;
+            slot.latest = null;
+            slot.freshAt = null;
+            slot.reported = Health.ok();
+        }
+        if (++slot.instances > 1) {
+            LOG.warn("{} Detector services are named '{}'; their views are mixed. Detector names must be unique",
+                    slot.instances, name);
+        }
+        slot.propertyWeight = propertyWeight;
+        unknownReported.remove(name);
+        evaluate();
+    }
+
+    synchronized void detach(String name) {
+        DetectorSlot slot = slots.get(name);
+        if (slot == null || slot.goneAt != null || --slot.instances > 0) {
+            return;
+        }
+        slot.goneAt = clock.instant();
+        LOG.info("Detector '{}' went away; it no longer counts", name);
+        evaluate();
+        trimGone();
+    }
+
+    synchronized void weight(String name, Integer propertyWeight) {
+        DetectorSlot slot = slots.get(name);
+        if (slot != null) {
+            slot.propertyWeight = propertyWeight;
+            evaluate();
+        }
+    }
+
+    /** A pushed view, evaluated at once. */
+    synchronized void signal(DetectorSignal signal) {
+        DetectorSlot slot = slots.get(signal.detector());
+        if (slot == null || slot.goneAt != null) {
+            if (unknownReported.add(signal.detector())) {
+                LOG.info("Ignoring signals from '{}': no Detector service of that name is registered",
+                        signal.detector());
+            }
+            return;
+        }
+        take(slot, signal);
+    }
+
+    /** The result of polling one detector's {@code detect()} and {@code health()}. */
+    synchronized void polled(String name, DetectorSignal signal, Health health) {
+        DetectorSlot slot = slots.get(name);
+        if (slot == null || slot.goneAt != null) {
+            return;
+        }
+        if (signal == null || !signal.detector().equals(name)) {
+            fail(slot, "detect() returned " + (signal == null ? "null" : "a signal named '" + signal.detector() + "'"));
+            return;
+        }
+        if (slot.failure != null) {
+            LOG.info("Detector '{}' recovered", name);
+            slot.failure = null;
+        }
+        slot.reported = health == null ? Health.ok() : health;
+        take(slot, signal);
+    }
+
+    synchronized void failed(String name, String what) {
+        DetectorSlot slot = slots.get(name);
+        if (slot != null && slot.goneAt == null) {
+            fail(slot, what);
+        }
+    }
+
+    /** Ages views out, ends sessions after the hold time and sends held-back state updates. */
+    synchronized void tick() {
+        evaluate();
+    }
+
+    synchronized TeleopState state() {
+        Instant now = clock.instant();
+        Instant start = state.startTime();
+        Duration duration = start == null || now.isBefore(start) ? Duration.ZERO : Duration.between(start, now);
+        return new TeleopState(state.active(), state.operators(), state.confidence(), start, duration,
+                state.robotType(), state.metrics(), now);
+    }
+
+    synchronized MonitorStats stats() {
+        Map<String, Long> perDetector = new LinkedHashMap<>();
+        slots.values().forEach(s -> perDetector.put(s.name, s.signals));
+        Duration uptime = Duration.between(createdAt, clock.instant());
+        return new MonitorStats(detections, stateChanges, uptime.isNegative() ? Duration.ZERO : uptime, perDetector,
+                sessions.started());
+    }
+
+    synchronized List<DetectorStatus> detectors() {
+        Instant now = clock.instant();
+        List<DetectorStatus> list = new ArrayList<>(slots.size());
+        slots.values().forEach(s -> list.add(s.status(weightOf(s), now, settings.silenceTimeout())));
+        return list;
+    }
+
+    synchronized List<SessionRecord> sessions() {
+        return sessions.all(clock.instant());
+    }
+
+    private void fail(DetectorSlot slot, String failure) {
+        if (slot.failure == null) {
+            LOG.warn("Detector '{}' no longer counts until it recovers: {}", slot.name, failure);
+        }
+        slot.failure = failure;
+        evaluate();
+    }
+
+    private void take(DetectorSlot slot, DetectorSignal signal) {
+        Instant now = clock.instant();
+        boolean fresh = slot.accept(signal, now);
+        if (fresh) {
+            detections++;
+        }
+        evaluate();
+        if (fresh) {
+            sessions.sample(signal);
+        }
+    }
+
+    /** Forgets the oldest departed detectors beyond {@value #MAX_GONE}, so that churn cannot grow memory. */
+    private void trimGone() {
+        List<DetectorSlot> gone = new ArrayList<>();
+        slots.values().stream().filter(s -> s.goneAt != null).forEach(gone::add);
+        gone.sort(java.util.Comparator.comparing(s -> s.goneAt));
+        for (int i = 0; i < gone.size() - MAX_GONE; i++) {
+            slots.remove(gone.get(i).name);
+        }
+    }
+
+    private int weightOf(DetectorSlot slot) {
+        return settings.weightOf(slot.name, slot.propertyWeight);
+    }
+
+    private void evaluate() {
+        Instant now = clock.instant();
+        Fusion fusion = new Fusion();
+        Map<String, List<Operator>> reported = new LinkedHashMap<>();
+        List<DetectorSlot> live = new ArrayList<>(slots.size());
+        String robotType = "";
+        for (DetectorSlot slot : slots.values()) {
+            if (slot.live(now, settings.silenceTimeout())) {
+                DetectorSignal view = slot.latest;
+                live.add(slot);
+                fusion.add(view.active(), view.confidence(), weightOf(slot));
+                if (!view.operators().isEmpty()) {
+                    reported.put(slot.name, view.operators());
+                }
+                robotType = view.robotType().isEmpty() ? robotType : view.robotType();
+            }
+        }
+        int confidence = fusion.confidence();
+        List<OperatorInfo> arrivals = new ArrayList<>(0);
+        List<OperatorInfo> departures = new ArrayList<>(0);
+        roster.update(reported, now, settings.holdTime(),
+                (type, info) -> (type == EventType.OPERATOR_CONNECTED ? arrivals : departures).add(info));
+        String inForce = robotType.isEmpty() ? settings.robotType() : robotType;
+        boolean starting = false;
+        SessionRecord stopped = null;
+        if (!active && confidence >= settings.threshold()) {
+            active = true;
+            starting = true;
+            belowSince = null;
+            stateChanges++;
+            sessions.open(now, inForce, roster.operators());
+        } else if (active && confidence < settings.lowerThreshold()) {
+            if (belowSince == null || belowSince.isAfter(now)) {
+                belowSince = now;
+            }
+            if (Duration.between(belowSince, now).compareTo(settings.holdTime()) >= 0) {
+                active = false;
+                stateChanges++;
+                stopped = sessions.close(belowSince, settings.sessionHistory());
+                belowSince = null;
+            }
+        } else if (active) {
+            belowSince = null;
+        }
+        if (active) {
+            roster.operators().forEach(sessions::operator);
+            sessions.robotType(robotType);
+        }
+        state = new TeleopState(active, roster.current(), confidence, active ? sessions.start() : null,
+                active && !now.isBefore(sessions.start()) ? Duration.between(sessions.start(), now) : Duration.ZERO,
+                inForce, Metrics.latest(live), now);
+        SessionRecord started = starting ? sessions.open(now) : null;
+        arrivals.forEach(info -> publisher.accept(TeleopEvent.operator(EventType.OPERATOR_CONNECTED, state, info)));
+        if (started != null) {
+            publisher.accept(TeleopEvent.session(EventType.TELEOPERATION_STARTED, state, started));
+        }
+        if (stopped != null) {
+            publisher.accept(TeleopEvent.session(EventType.TELEOPERATION_STOPPED, state, stopped));
+        }
+        departures.forEach(info -> publisher.accept(TeleopEvent.operator(EventType.OPERATOR_DISCONNECTED, state, info)));
+        boolean forced = started != null || stopped != null || !arrivals.isEmpty() || !departures.isEmpty();
+        if (updates.due(state, now, settings.updateInterval(), forced)) {
+            publisher.accept(TeleopEvent.stateUpdate(state));
+            updates.published(state, now);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.teleopmon.engine.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.teleopmon.api.DetectorSignal;
+import org.teleopmon.api.DetectorStatus;
+import org.teleopmon.api.Health;
+
+/** What the engine knows of one detector: its latest view, its health and whether it may contribute. */
+final class DetectorSlot {
+
+    final String name;
+    int instances;
+    Integer propertyWeight;
+    DetectorSignal latest;
+    /** Engine time when the view last changed; drives the silence timeout. */
+    Instant freshAt;
+    long signals;
+    Health reported = Health.ok();
+    String failure;
+    Instant goneAt;
+
+    DetectorSlot(String name) {
+        this.name = name;
+    }
+
+    /**
+     * Takes a view; false when it is not new (the same view polled again) or older than the one held,
+     * as when a poll that began before a push returns after it. A held view from the future means
+     * the clock stepped back: then the newer arrival wins.
+     */
+    boolean accept(DetectorSignal signal, Instant now) {
+        if (latest != null && (signal == latest || signal.equals(latest)
+                || signal.timestamp().isBefore(latest.timestamp()) && !latest.timestamp().isAfter(now))) {
+            return false;
+        }
+        latest = signal;
+        freshAt = now;
+        signals++;
+        return true;
+    }
+
+    boolean silent(Instant now, Duration timeout) {
+        if (freshAt != null && freshAt.isAfter(now)) {
+            freshAt = now; // the clock stepped back: restart the silence timer rather than trust the future
+        }
+        return freshAt == null || Duration.between(freshAt, now).compareTo(timeout) > 0;
+    }
+
+    /** Whether its latest view counts in the fusion now. */
+    boolean live(Instant now, Duration silence) {
+        return goneAt == null && failure == null && latest != null && !silent(now, silence);
+    }
+
+    /** A silent view only matters when it claimed something; a quiet idle detector is healthy. */
+    private boolean claims() {
+        return latest != null && (latest.active() || !latest.operators().isEmpty());
+    }
+
+    Health health(Instant now, Duration silence) {
+        if (goneAt != null) {
+            return Health.unavailable("detector service went away at " + goneAt);
+        }
+        if (failure != null) {
+            return Health.error(failure);
+        }
+        if (claims() && silent(now, silence)) {
+            return Health.warn("silent: no new signal for " + Duration.between(freshAt, now).toMillis()
+                    + " ms (silence.timeout " + silence.toMillis() + " ms); not counted");
+        }
+        return reported;
+    }
+
+    DetectorStatus status(int weight, Instant now, Duration silence) {
+        return new DetectorStatus(name, latest != null && latest.active(), latest == null ? 0 : latest.confidence(),
+                weight, health(now, silence), freshAt, signals, latest == null ? "" : latest.reason());
+    }
+}

@@ -1,0 +1,194 @@
+package org.teleopmon.engine.internal;
+
+import java.time.Clock;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.teleopmon.api.Detector;
+import org.teleopmon.api.DetectorSignal;
+import org.teleopmon.api.DetectorStatus;
+import org.teleopmon.api.MonitorStats;
+import org.teleopmon.api.SessionRecord;
+import org.teleopmon.api.SignalListener;
+import org.teleopmon.api.TeleopEventListener;
+import org.teleopmon.api.TeleopMonitor;
+import org.teleopmon.api.TeleopState;
+
+/**
+ * The correlation engine as a service: a dynamic whiteboard of {@link Detector}s and
+ * {@link TeleopEventListener}s around a {@link Correlator}. Pushed signals are evaluated on the
+ * caller's thread; a tick polls every detector for ageing and timeouts.
+ */
+@Component(service = {TeleopMonitor.class, SignalListener.class}, immediate = true,
+        configurationPid = TeleopEngine.PID)
+@Designate(ocd = EngineConfig.class)
+public class TeleopEngine implements TeleopMonitor, SignalListener {
+
+    static final String PID = "org.teleopmon.engine";
+    private static final Logger LOG = LoggerFactory.getLogger(TeleopEngine.class);
+
+    private final Map<Detector, String> detectors = new IdentityHashMap<>();
+    private final EventDispatcher dispatcher = new EventDispatcher();
+    private final EventAdminBridge eventAdmin = new EventAdminBridge();
+    private final DetectorPoller poller = new DetectorPoller();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "teleop-engine-tick");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Correlator correlator;
+    private volatile Settings settings;
+    private ScheduledFuture<?> tick;
+
+    @Activate
+    public TeleopEngine(EngineConfig config) {
+        this(Settings.from(config), Clock.systemUTC());
+    }
+
+    TeleopEngine(Settings settings, Clock clock) {
+        this.settings = settings;
+        settings.problems().forEach(p -> LOG.warn("Configuration {}: {}", PID, p));
+        this.correlator = new Correlator(settings, clock, dispatcher);
+        dispatcher.add(eventAdmin);
+        schedule();
+    }
+
+    @Modified
+    void modified(EngineConfig config) {
+        Settings next = Settings.from(config);
+        next.problems().forEach(p -> LOG.warn("Configuration {}: {}", PID, p));
+        boolean reschedule = !next.detectionInterval().equals(settings.detectionInterval());
+        settings = next;
+        correlator.reconfigure(next);
+        if (reschedule) {
+            schedule();
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        ticker.shutdownNow();
+        poller.close();
+        dispatcher.close();
+    }
+
+    private synchronized void schedule() {
+        if (tick != null) {
+            tick.cancel(false);
+        }
+        long period = settings.detectionInterval().toNanos();
+        tick = ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.NANOSECONDS);
+    }
+
+    private void tick() {
+        try {
+            Map<Detector, String> snapshot;
+            synchronized (detectors) {
+                snapshot = new IdentityHashMap<>(detectors);
+            }
+            poller.poll(snapshot, correlator, settings.silenceTimeout());
+            correlator.tick();
+        } catch (RuntimeException e) {
+            LOG.error("Engine tick failed; the next tick retries", e);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindDetector(Detector detector, Map<String, Object> properties) {
+        String name = DetectorNames.of(detector, properties);
+        synchronized (detectors) {
+            detectors.put(detector, name);
+        }
+        correlator.attach(name, DetectorNames.weight(name, properties));
+        DetectorNames.problem(detector, properties).ifPresent(problem -> correlator.failed(name, problem));
+    }
+
+    void updatedDetector(Detector detector, Map<String, Object> properties) {
+        String name;
+        synchronized (detectors) {
+            name = detectors.get(detector);
+        }
+        if (name != null) {
+            correlator.weight(name, DetectorNames.weight(name, properties));
+        }
+    }
+
+    void unbindDetector(Detector detector) {
+        String name;
+        synchronized (detectors) {
+            name = detectors.remove(detector);
+        }
+        if (name != null) {
+            correlator.detach(name);
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindListener(TeleopEventListener listener) {
+        dispatcher.add(listener);
+    }
+
+    void unbindListener(TeleopEventListener listener) {
+        dispatcher.remove(listener);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindEventAdmin(EventAdmin admin) {
+        eventAdmin.set(admin);
+    }
+
+    void unbindEventAdmin(EventAdmin admin) {
+        eventAdmin.clear(admin);
+    }
+
+    @Override
+    public void signalChanged(DetectorSignal signal) {
+        if (signal == null) {
+            return;
+        }
+        try {
+            correlator.signal(signal);
+        } catch (RuntimeException e) {
+            LOG.error("Could not evaluate a signal from '{}'", signal.detector(), e);
+        }
+    }
+
+    @Override
+    public TeleopState getState() {
+        return correlator.state();
+    }
+
+    @Override
+    public MonitorStats getStats() {
+        return correlator.stats();
+    }
+
+    @Override
+    public List<DetectorStatus> getDetectors() {
+        return correlator.detectors();
+    }
+
+    @Override
+    public List<SessionRecord> getSessions() {
+        return correlator.sessions();
+    }
+}
