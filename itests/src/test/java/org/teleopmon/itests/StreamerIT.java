@@ -95,6 +95,8 @@ public class StreamerIT extends TeleopTestSupport {
     public void aHeartbeatSessionReachesWebSocketClientsThroughTheEngine() throws Exception {
         Path heartbeat = Files.createTempFile("teleop-heartbeat", "");
         Files.writeString(heartbeat, "alice\n");
+        // Stale until the test starts touching it: no session may start before the client listens.
+        Files.setLastModifiedTime(heartbeat, FileTime.from(Instant.EPOCH));
         update("org.teleopmon.engine", "detector.weights", "heartbeat-file=100");
         update("org.teleopmon.detector.heartbeat", "path", heartbeat.toString());
         update("org.teleopmon.detector.heartbeat", "confidence", "95");
@@ -108,12 +110,15 @@ public class StreamerIT extends TeleopTestSupport {
         toucher.scheduleAtFixedRate(() -> touch(heartbeat), 0, 200, TimeUnit.MILLISECONDS);
         try {
             await().atMost(TIMEOUT).until(() -> client.has("\"type\":\"teleoperation_started\""));
-            assertTrue(client.first("teleoperation_started").contains("\"name\":\"alice\""));
+            assertTrue(client.first("\"type\":\"teleoperation_started\"").contains("\"session\""));
+            await().atMost(TIMEOUT).until(() -> body("/status").contains("\"name\":\"alice\""));
             assertTrue(body("/status").contains("\"is_active\":true"));
         } finally {
             toucher.shutdownNow();
         }
         await().atMost(TIMEOUT).until(() -> client.has("\"type\":\"teleoperation_stopped\""));
+        String stopped = client.first("\"type\":\"teleoperation_stopped\"");
+        assertTrue(stopped, stopped.contains("\"name\":\"alice\"") && stopped.contains("\"end_time\":1"));
         assertTrue(body("/sessions").contains("\"name\":\"alice\""));
         assertTrue(client.messages.stream().noneMatch(m -> m.contains("\"type\":\"state_update\"")));
         Files.deleteIfExists(heartbeat);

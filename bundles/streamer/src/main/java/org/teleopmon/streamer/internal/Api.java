@@ -1,12 +1,10 @@
 package org.teleopmon.streamer.internal;
 
 import java.util.Optional;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.teleopmon.api.Detector;
 import org.teleopmon.api.Health;
 import org.teleopmon.api.MetricsCollector;
 import org.teleopmon.api.TeleopMonitor;
@@ -130,10 +128,6 @@ final class Api {
         ArrayNode list = node.putArray("recent");
         recent.forEach(a -> list.add(Views.alert(a)));
         return HttpReply.ok(node);
-    }
-
-    static Set<String> detectorNames(Sources sources) {
-        return Set.copyOf(sources.detectors().stream().map(Detector::name).toList());
     }
 
     private static boolean wantsPrometheus(String accept) {

@@ -66,12 +66,14 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
         hub.leave(this);
+        protocol.forget(this);
     }
 
     @Override
     public void onWebSocketError(Throwable cause) {
         LOG.debug("WebSocket client {} failed", remote(), cause);
         hub.leave(this);
+        protocol.forget(this);
     }
 
     boolean wants(String type) {

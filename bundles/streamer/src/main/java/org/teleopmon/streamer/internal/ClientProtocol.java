@@ -2,7 +2,8 @@ package org.teleopmon.streamer.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +25,7 @@ final class ClientProtocol {
     private final Supplier<ObjectNode> hello;
     private final Supplier<ObjectNode> state;
     private final Supplier<Integer> maxClients;
-    private final java.util.Map<ClientConnection, Integer> errors = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<ClientConnection, Integer> errors = new ConcurrentHashMap<>();
 
     ClientProtocol(Hub hub, Supplier<ObjectNode> hello, Supplier<ObjectNode> state, Supplier<Integer> maxClients) {
         this.hub = hub;
@@ -126,9 +127,5 @@ final class ClientProtocol {
 
     void forget(ClientConnection client) {
         errors.remove(client);
-    }
-
-    static Set<String> topics() {
-        return Topics.ALL;
     }
 }

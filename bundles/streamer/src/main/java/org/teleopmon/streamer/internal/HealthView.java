@@ -47,7 +47,7 @@ public final class HealthView {
         }
         sources.monitor().ifPresent(monitor -> engineVerdicts(monitor, detectors));
         if (detectors.isEmpty()) {
-            checks.add(new Check("detector", "none", Health.warn("no detector is running: nothing can be detected")));
+            checks.add(new Check("detector", "(none)", Health.warn("no detector is running: nothing can be detected")));
         }
         checks.addAll(detectors.values());
         return checks;

@@ -3,7 +3,6 @@ package org.teleopmon.streamer.internal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 
 /** The last N broadcast messages, for clients that reconnect with {@code last_seq}. Not thread-safe. */
 final class ReplayBuffer {
@@ -23,10 +22,6 @@ final class ReplayBuffer {
     void add(Message message) {
         messages.addLast(message);
         trim();
-    }
-
-    OptionalLong oldest() {
-        return messages.isEmpty() ? OptionalLong.empty() : OptionalLong.of(messages.peekFirst().seq());
     }
 
     /**
@@ -51,10 +46,6 @@ final class ReplayBuffer {
             }
         }
         return missed;
-    }
-
-    int size() {
-        return messages.size();
     }
 
     private void trim() {
