@@ -1,0 +1,41 @@
+package org.teleopmon.metrics.command;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.teleopmon.metrics.internal.AlertCenter;
+import org.teleopmon.metrics.internal.Silence;
+
+@Service
+@Command(scope = "teleop", name = "alert-silence",
+        description = "Holds back one rule's alerts (of one subject, or all) for a while; they are told if still firing after.")
+public class AlertSilenceCommand implements Action {
+
+    @Argument(index = 0, name = "rule", required = true, description = "The rule or custom check name.")
+    @Completion(RuleNameCompleter.class)
+    String rule;
+
+    @Option(name = "--for", description = "How long: 90s, 10m, 1h30m or PT10M.")
+    String duration = "10m";
+
+    @Option(name = "--subject", description = "Only this subject (as shown by teleop:alerts); all when omitted.")
+    String subject = "";
+
+    @Reference
+    AlertCenter center;
+
+    @Override
+    public Object execute() {
+        if (!center.ruleNames().contains(rule)) {
+            System.err.println("Unknown rule '" + rule + "'; known: " + String.join(", ", center.ruleNames()));
+            return null;
+        }
+        Silence silence = center.silence(rule, subject, DurationArgument.parse(duration));
+        System.out.println("Silenced " + rule + (subject.isEmpty() ? "" : " " + subject) + " until " + silence.until());
+        return null;
+    }
+}

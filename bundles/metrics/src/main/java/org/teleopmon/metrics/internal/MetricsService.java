@@ -1,0 +1,208 @@
+package org.teleopmon.metrics.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.teleopmon.api.Alert;
+import org.teleopmon.api.AlertCheck;
+import org.teleopmon.api.AlertListener;
+import org.teleopmon.api.EventType;
+import org.teleopmon.api.Health;
+import org.teleopmon.api.HealthReporter;
+import org.teleopmon.api.MetricSummary;
+import org.teleopmon.api.MetricsCollector;
+import org.teleopmon.api.TeleopEvent;
+import org.teleopmon.api.TeleopEventListener;
+import org.teleopmon.api.TeleopMonitor;
+
+/**
+ * The metrics service: records samples, follows the engine's state (its {@code state_update}
+ * events, and {@link TeleopMonitor#getState()} on every evaluation tick), evaluates the alert
+ * rules and publishes alerts to every {@link TeleopEventListener} and {@link AlertListener}.
+ * A configuration change restarts it with empty windows.
+ */
+@Component(service = {MetricsCollector.class, TeleopEventListener.class, HealthReporter.class, AlertCenter.class},
+        immediate = true, configurationPid = MetricsConfig.PID)
+@Designate(ocd = MetricsConfig.class)
+public class MetricsService implements MetricsCollector, TeleopEventListener, HealthReporter, AlertCenter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MetricsService.class);
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile TeleopMonitor monitor;
+
+    /** Everyone but this component: it does not listen to its own alerts. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            target = "(!(component.name=org.teleopmon.metrics.internal.MetricsService))")
+    final List<TeleopEventListener> eventListeners = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    final List<AlertListener> alertListeners = new CopyOnWriteArrayList<>();
+
+    private final MetricsCore core;
+    private final AlertDispatcher dispatcher;
+    private final SelfMonitor self;
+    private final ScheduledExecutorService ticker =
+            Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "teleop-metrics"));
+
+    @Activate
+    public MetricsService(MetricsConfig config) {
+        List<AlertListener> added = new CopyOnWriteArrayList<>();
+        this.dispatcher = new AlertDispatcher(eventListeners, List.of(alertListeners, added));
+        this.core = new MetricsCore(config, Clock.systemUTC(), dispatcher::publish, added);
+        this.self = new SelfMonitor();
+        ticker.scheduleWithFixedDelay(this::tick, config.evaluation_interval_ms(), config.evaluation_interval_ms(),
+                TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(this::sampleSelf, 0, config.self_interval(), TimeUnit.SECONDS);
+        LOG.info("Metrics started: window {} s, cooldown {} s", config.metrics_window(), config.alert_cooldown());
+    }
+
+    @Deactivate
+    void deactivate() {
+        ticker.shutdownNow();
+        dispatcher.close();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void bindAlertCheck(AlertCheck check) {
+        core.addAlertCheck(check);
+    }
+
+    void unbindAlertCheck(AlertCheck check) {
+        core.removeAlertCheck(check);
+    }
+
+    private void tick() {
+        try {
+            TeleopMonitor engine = monitor;
+            if (engine != null) {
+                core.onState(engine.getState());
+            }
+            core.evaluate();
+        } catch (RuntimeException e) {
+            LOG.warn("Alert evaluation failed; trying again on the next tick", e);
+        }
+    }
+
+    private void sampleSelf() {
+        try {
+            self.sample(core);
+            core.recordMetric("metrics_series", core.seriesCount());
+            core.recordMetric("metrics_refused_total", core.refusedSamples());
+        } catch (RuntimeException e) {
+            LOG.warn("Self-monitoring sample failed", e);
+        }
+    }
+
+    @Override
+    public void onEvent(TeleopEvent event) {
+        if (event.type() == EventType.STATE_UPDATE && event.state() != null) {
+            core.onState(event.state());
+        }
+    }
+
+    @Override
+    public String component() {
+        return "metrics";
+    }
+
+    @Override
+    public Health health() {
+        Map<String, String> failing = core.failingChecks();
+        if (!failing.isEmpty()) {
+            return Health.warn("alert checks failing: " + failing);
+        }
+        return self.health();
+    }
+
+    @Override
+    public void recordMetric(String name, double value, Map<String, String> tags) {
+        core.recordMetric(name, value, tags);
+    }
+
+    @Override
+    public List<MetricSummary> getSummary() {
+        return core.getSummary();
+    }
+
+    @Override
+    public Optional<MetricSummary> getSummary(String name, Map<String, String> tags) {
+        return core.getSummary(name, tags);
+    }
+
+    @Override
+    public void addAlertCheck(AlertCheck check) {
+        core.addAlertCheck(check);
+    }
+
+    @Override
+    public void removeAlertCheck(AlertCheck check) {
+        core.removeAlertCheck(check);
+    }
+
+    @Override
+    public void addAlertListener(AlertListener listener) {
+        core.addAlertListener(listener);
+    }
+
+    @Override
+    public void removeAlertListener(AlertListener listener) {
+        core.removeAlertListener(listener);
+    }
+
+    @Override
+    public List<Alert> activeAlerts() {
+        return core.activeAlerts();
+    }
+
+    @Override
+    public List<Alert> recentAlerts(int limit) {
+        return core.recentAlerts(limit);
+    }
+
+    @Override
+    public Silence silence(String rule, String subject, Duration duration) {
+        Silence silence = core.silence(rule, subject, duration);
+        LOG.info("Silenced {} {} until {}", rule, subject == null ? "" : subject, silence.until());
+        return silence;
+    }
+
+    @Override
+    public List<Silence> silences() {
+        return core.silences();
+    }
+
+    @Override
+    public Set<String> ruleNames() {
+        return core.ruleNames();
+    }
+
+    @Override
+    public int seriesCount() {
+        return core.seriesCount();
+    }
+
+    @Override
+    public long refusedSamples() {
+        return core.refusedSamples();
+    }
+}
