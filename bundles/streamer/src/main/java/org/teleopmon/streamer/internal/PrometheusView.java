@@ -88,7 +88,8 @@ final class PrometheusView {
     private static void summaries(PromFamilies out, List<MetricSummary> summaries) {
         for (MetricSummary summary : summaries) {
             BaseUnits unit = BaseUnits.of(summary.name());
-            String family = "teleop_metric_" + unit.name();
+            // A windowed statistic is a gauge; a gauge named like a counter would mislead.
+            String family = "teleop_metric_" + unit.name().replaceAll("_total$", "");
             double[] values = {summary.last(), summary.mean(), summary.min(), summary.max(), summary.p50(),
                 summary.p95(), summary.p99()};
             for (int i = 0; i < STATS.length; i++) {
