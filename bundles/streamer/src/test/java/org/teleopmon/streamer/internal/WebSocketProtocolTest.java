@@ -162,12 +162,13 @@ class WebSocketProtocolTest {
         streamer.onEvent(TeleopEvent.operator(EventType.OPERATOR_CONNECTED, state, bob));
         streamer.onEvent(TeleopEvent.operator(EventType.OPERATOR_DISCONNECTED, state, bob));
 
-        WsClient again = connect(uri + "?last_seq=" + seen + "&stream_id=" + stream);
+        WsClient again = connect(uri + "?last_seq=" + seen + "&stream_id=" + stream
+                + "&topics=operator_connected,operator_disconnected");
         again.next("hello");
         JsonNode connected = again.next("operator_connected");
         JsonNode disconnected = again.next("operator_disconnected");
         assertThat(connected.path("seq").asLong()).isGreaterThan(seen);
-        assertThat(disconnected.path("seq").asLong()).isEqualTo(connected.path("seq").asLong() + 1);
+        assertThat(disconnected.path("seq").asLong()).isGreaterThan(connected.path("seq").asLong());
         assertThat(again.next("resumed").path("data").path("replayed").asInt()).isEqualTo(2);
 
         for (int i = 0; i < 20; i++) {
