@@ -148,6 +148,9 @@ public class MetricsIT extends TeleopTestSupport {
         String json = run("teleop:metrics --json command_rate");
         assertTrue(json, json.startsWith("[{\"name\":\"command_rate_hz\""));
         assertTrue(run("teleop:metrics --no-format").contains("monitor_heap_used_bytes"));
+        assertTrue(run("teleop:alert-silence low_command_rate --for 1m").contains("Silenced low_command_rate until"));
+        assertTrue(run("teleop:alerts --no-format").contains("Silenced:"));
+        assertTrue(run("teleop:alert-silence no_such_rule").contains("Unknown rule 'no_such_rule'"));
     }
 
     @Test

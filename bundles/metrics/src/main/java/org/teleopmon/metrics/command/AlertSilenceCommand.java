@@ -1,5 +1,7 @@
 package org.teleopmon.metrics.command;
 
+import java.util.List;
+
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -25,11 +27,20 @@ public class AlertSilenceCommand implements Action {
     @Option(name = "--subject", description = "Only this subject (as shown by teleop:alerts); all when omitted.")
     String subject = "";
 
+    /** Karaf stops reading options at the first argument; this lets them follow the rule too. */
+    @Argument(index = 1, name = "options", multiValued = true,
+            description = "--for and --subject may also follow the rule: alert-silence low_fps --for 10m")
+    List<String> trailing;
+
     @Reference
     AlertCenter center;
 
     @Override
     public Object execute() {
+        if (!applyTrailingOptions()) {
+            System.err.println("Expected --for <duration> or --subject <subject> after the rule, got " + trailing);
+            return null;
+        }
         if (!center.ruleNames().contains(rule)) {
             System.err.println("Unknown rule '" + rule + "'; known: " + String.join(", ", center.ruleNames()));
             return null;
@@ -37,5 +48,21 @@ public class AlertSilenceCommand implements Action {
         Silence silence = center.silence(rule, subject, DurationArgument.parse(duration));
         System.out.println("Silenced " + rule + (subject.isEmpty() ? "" : " " + subject) + " until " + silence.until());
         return null;
+    }
+
+    private boolean applyTrailingOptions() {
+        for (int i = 0; trailing != null && i < trailing.size(); i += 2) {
+            String option = trailing.get(i);
+            if (i + 1 == trailing.size()) {
+                return false;
+            } else if (option.equals("--for")) {
+                duration = trailing.get(i + 1);
+            } else if (option.equals("--subject")) {
+                subject = trailing.get(i + 1);
+            } else {
+                return false;
+            }
+        }
+        return true;
     }
 }

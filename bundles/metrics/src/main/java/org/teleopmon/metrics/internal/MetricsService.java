@@ -182,7 +182,8 @@ public class MetricsService implements MetricsCollector, TeleopEventListener, He
     @Override
     public Silence silence(String rule, String subject, Duration duration) {
         Silence silence = core.silence(rule, subject, duration);
-        LOG.info("Silenced {} {} until {}", rule, subject == null ? "" : subject, silence.until());
+        LOG.info("Silenced {}{} until {}", rule, silence.subject().isEmpty() ? "" : " " + silence.subject(),
+                silence.until());
         return silence;
     }
 
