@@ -50,6 +50,8 @@ public abstract class TeleopTestSupport {
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.offline", "true"),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
+                // The streamer's HTTP/WebSocket listener on any free port, never the shared 8765.
+                editConfigurationFilePut("etc/org.teleopmon.streamer.cfg", "port", "0"),
                 systemProperty("teleop.sample.detector.jar").value(System.getProperty("teleop.sample.detector.jar", "")),
                 mavenBundle().groupId("org.hamcrest").artifactId("hamcrest").version("2.2"),
                 mavenBundle().groupId("org.awaitility").artifactId("awaitility").version(System.getProperty("awaitility.version"))));

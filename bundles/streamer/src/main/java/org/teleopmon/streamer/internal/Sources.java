@@ -1,0 +1,21 @@
+package org.teleopmon.streamer.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.teleopmon.api.Detector;
+import org.teleopmon.api.HealthReporter;
+import org.teleopmon.api.MetricsCollector;
+import org.teleopmon.api.TeleopMonitor;
+
+/** What the streamer reads from the rest of the monitor; each part may be missing at any time. */
+public interface Sources {
+
+    Optional<TeleopMonitor> monitor();
+
+    Optional<MetricsCollector> metrics();
+
+    List<Detector> detectors();
+
+    List<HealthReporter> reporters();
+}

@@ -1,0 +1,172 @@
+package org.teleopmon.streamer.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.teleopmon.api.Alert;
+import org.teleopmon.api.EventType;
+import org.teleopmon.api.Health;
+import org.teleopmon.api.TeleopEvent;
+import org.teleopmon.api.TeleopState;
+
+/**
+ * The streaming layer without OSGi: events in, HTTP and WebSocket out. The hub, alert log and chart
+ * history live as long as this object, so restarting the listener (a new port) loses nothing.
+ */
+public final class Streamer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Streamer.class);
+    private static final long HEALTH_PERIOD_MS = 1000;
+
+    private final Sources sources;
+    private final String version;
+    private final AlertLog alerts = new AlertLog(500);
+    private final ScheduledExecutorService scheduler;
+    private final Hub hub;
+    private final MetricHistory history;
+    private final HealthView health;
+    private final Snapshots snapshots;
+    private volatile Settings settings;
+    private volatile JettyListener listener;
+    private volatile Health own = Health.unavailable("not started");
+    private volatile String lastHealth = "";
+
+    public Streamer(Sources sources, Settings settings, String version) {
+        this.sources = sources;
+        this.settings = settings;
+        this.version = version;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "teleop-streamer-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.hub = new Hub(settings.maxClients(), settings.replayBufferSize());
+        this.history = new MetricHistory(Duration.ofSeconds(settings.historySeconds()));
+        this.health = new HealthView(sources, () -> own);
+        this.snapshots = new Snapshots(sources, alerts, history, health, version);
+        scheduler.scheduleWithFixedDelay(this::pushHealthIfChanged, HEALTH_PERIOD_MS, HEALTH_PERIOD_MS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** Binds the configured address. A failure is logged once and shown in health; it does not throw. */
+    public synchronized void start() {
+        Settings current = settings;
+        Access access = new Access(current.authToken(), current.allowedOrigins());
+        ClientProtocol protocol = new ClientProtocol(hub, snapshots::hello, snapshots::stateMessage,
+                () -> settings.maxClients());
+        HttpRouter router = new HttpRouter(new Api(sources, hub, alerts, health), access);
+        JettyListener next = new JettyListener(current, router, hub, protocol, access, scheduler);
+        try {
+            next.start();
+            listener = next;
+            own = Health.ok();
+            LOG.info("Teleop streamer listening on http://{}:{}/ (WebSocket /ws)", current.host(), next.port());
+            if (!isLoopback(current.host()) && current.authToken().isEmpty()) {
+                LOG.warn("Teleop streamer is bound to {} without auth.token: anyone who reaches it can read it",
+                        current.host());
+            }
+        } catch (Exception e) {
+            stopQuietly(next);
+            own = Health.critical("cannot listen on " + current.host() + ":" + current.port() + ": " + e.getMessage()
+                    + " (set port/host of org.teleopmon.streamer)");
+            LOG.error("Teleop streamer cannot listen on {}:{}: {}", current.host(), current.port(), e.toString());
+        }
+    }
+
+    /** Closes every client and the port. */
+    public synchronized void stop() {
+        JettyListener current = listener;
+        listener = null;
+        own = Health.unavailable("stopped");
+        hub.closeAll(JettyListener.shutdownCode(), "server restarting or stopping: reconnect with last_seq");
+        stopQuietly(current);
+    }
+
+    /** Applies new settings: limits at once, and a new listener (rebind) for everything else. */
+    public synchronized void reconfigure(Settings next) {
+        Settings previous = settings;
+        settings = next;
+        hub.configure(next.maxClients(), next.replayBufferSize());
+        history.window(Duration.ofSeconds(next.historySeconds()));
+        if (!next.equals(previous) && listener != null) {
+            stop();
+            start();
+        }
+    }
+
+    /** Forwards one event to every client, and remembers what the dashboard needs. */
+    public void onEvent(TeleopEvent event) {
+        try {
+            if (event.state() != null && event.type() == EventType.STATE_UPDATE) {
+                history.add(event.state());
+            }
+            if (event.alert() != null && !alerts.record(event.alert())) {
+                return;
+            }
+            hub.publish(event.type().wireName(), event.timestamp(), EventMessages.data(event));
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot forward {} event to WebSocket clients", event.type().wireName(), e);
+        }
+    }
+
+    /** An alert from an alert callback; forwarded unless the same alert came as an event already. */
+    public void onAlert(Alert alert) {
+        TeleopState state = sources.monitor().map(m -> m.getState()).orElse(null);
+        onEvent(TeleopEvent.alert(alert, state));
+    }
+
+    public int port() {
+        JettyListener current = listener;
+        return current == null ? -1 : current.port();
+    }
+
+    public Health health() {
+        return own;
+    }
+
+    public Hub hub() {
+        return hub;
+    }
+
+    @Override
+    public void close() {
+        stop();
+        scheduler.shutdownNow();
+    }
+
+    private void pushHealthIfChanged() {
+        try {
+            if (hub.clientCount() == 0 && !lastHealth.isEmpty()) {
+                return;
+            }
+            var json = HealthView.toJson(health.checks());
+            String text = Json.write(json);
+            if (!text.equals(lastHealth)) {
+                lastHealth = text;
+                hub.publish(Topics.HEALTH, Instant.now(), json);
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Health push failed", e);
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
+    }
+
+    private static void stopQuietly(JettyListener listener) {
+        if (listener == null) {
+            return;
+        }
+        try {
+            listener.stop();
+        } catch (Exception e) {
+            LOG.debug("Stopping the listener failed", e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.teleopmon.streamer.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.teleopmon.api.Alert;
+import org.teleopmon.api.EventType;
+import org.teleopmon.api.IdentitySource;
+import org.teleopmon.api.Operator;
+import org.teleopmon.api.OperatorInfo;
+import org.teleopmon.api.Reading;
+import org.teleopmon.api.SessionRecord;
+import org.teleopmon.api.Severity;
+import org.teleopmon.api.TeleopEvent;
+import org.teleopmon.api.TeleopState;
+
+/** The dashboard in real headless Chromium: it connects and follows a session from start to stop. */
+class DashboardBrowserTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    private final TestSources sources = new TestSources();
+    private final TestSources.Monitor monitor = new TestSources.Monitor();
+    private Streamer streamer;
+    private ChromeDriver browser;
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        streamer.close();
+    }
+
+    @Test
+    void theDashboardShowsASessionStartAndStopLive() throws Exception {
+        sources.monitor = monitor;
+        streamer = new Streamer(sources, Settings.local(0), "0.1.0");
+        streamer.start();
+        browser = Browser.start();
+        browser.get("http://127.0.0.1:" + streamer.port() + "/");
+
+        await().atMost(TIMEOUT).until(() -> text("conn").equals("connected"));
+        assertThat(text("state-badge")).isEqualTo("IDLE");
+        assertThat(browser.executeScript("return typeof Chart")).isEqualTo("function");
+
+        Instant start = Instant.now().minusSeconds(30);
+        Operator alice = new Operator("10.0.0.7", "alice", IdentitySource.NETWORK_PEER, "zmq 5555");
+        OperatorInfo info = new OperatorInfo(alice, start, Instant.now(), Set.of("zmq"));
+        SessionRecord open = new SessionRecord("s1", start, null, null, List.of(alice), "lekiwi", Map.of());
+        TeleopState active = null;
+        for (int i = 30; i >= 0; i--) {
+            Instant t = Instant.now().minusSeconds(i);
+            active = new TeleopState(true, List.of(info), 92, start, Duration.between(start, t), "lekiwi", Map.of(
+                    "command_rate_hz", new Reading(29 + (i % 3), "zmq", t),
+                    "latency_ms", new Reading(8 + (i % 7) * 2.5, "zmq", t),
+                    "bandwidth_mbps", new Reading(32 + (i % 5), "zmq", t),
+                    "packet_loss_percent", new Reading(i % 11 == 0 ? 1.5 : 0.2, "zmq", t),
+                    "fps", new Reading(30 - (i % 4), "zmq", t)), t);
+            if (i == 30) {
+                monitor.state = active;
+                streamer.onEvent(TeleopEvent.session(EventType.TELEOPERATION_STARTED, active, open));
+                streamer.onEvent(TeleopEvent.operator(EventType.OPERATOR_CONNECTED, active, info));
+            }
+            streamer.onEvent(TeleopEvent.stateUpdate(active));
+        }
+        streamer.onEvent(TeleopEvent.alert(new Alert("high_latency", "", Severity.WARNING, Alert.State.FIRING,
+                EventType.LATENCY_WARNING, 120, 100, "latency 120 ms above 100 ms", Instant.now()), active));
+
+        await().atMost(TIMEOUT).until(() -> text("state-badge").equals("ACTIVE"));
+        assertThat(text("operators")).isEqualTo("alice");
+        assertThat(text("confidence")).isEqualTo("92 %");
+        await().atMost(TIMEOUT).until(() -> text("alerts").contains("latency 120 ms above 100 ms"));
+        assertThat(browser.findElements(By.cssSelector("#sessions tr.session-open"))).hasSize(1);
+        Number points = (Number) browser.executeScript(
+                "return Chart.getChart('chart-latency_ms').data.datasets[0].data.length");
+        assertThat(points.intValue()).isGreaterThanOrEqualTo(25);
+        screenshot("dashboard-active.png");
+
+        Instant end = start.plusSeconds(30);
+        SessionRecord ended = new SessionRecord("s1", start, end, Duration.between(start, end), List.of(alice),
+                "lekiwi", Map.of());
+        TeleopState idle = TeleopState.idle("lekiwi", end);
+        monitor.state = idle;
+        streamer.onEvent(TeleopEvent.session(EventType.TELEOPERATION_STOPPED, idle, ended));
+
+        await().atMost(TIMEOUT).until(() -> text("state-badge").equals("IDLE"));
+        await().atMost(TIMEOUT).until(() -> browser.findElements(By.cssSelector("#sessions tr.session-ended")).size() == 1);
+        assertThat(text("sessions")).contains("30s").contains("alice");
+        screenshot("dashboard-stopped.png");
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText().trim();
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
