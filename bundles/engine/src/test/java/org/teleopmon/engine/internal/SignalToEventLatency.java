@@ -70,16 +70,6 @@ public final class SignalToEventLatency {
 
     /** Its tick view is the last pushed one, so that polls add no events of their own. */
     private static Detector holding(String name, AtomicReference<DetectorSignal> current) {
-        return new Detector() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public DetectorSignal detect() {
-                return current.get();
-            }
-        };
+        return new TestDetector(name, current::get);
     }
 }
