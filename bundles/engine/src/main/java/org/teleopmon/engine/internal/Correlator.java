@@ -43,9 +43,8 @@ final class Correlator {
     private final SessionLog sessions = new SessionLog();
     private final StateUpdates updates = new StateUpdates();
     private final Set<String> unknownReported = new HashSet<>();
+    private final Hysteresis hysteresis = new Hysteresis();
     private Settings settings;
-    private boolean active;
-    private Instant belowSince;
     private long detections;
     private long stateChanges;
     private TeleopState state;
@@ -187,7 +186,7 @@ final class Correlator {
             detections++;
         }
         evaluate();
-        if (fresh) {
+        if (fresh && slot.failure == null) {
             sessions.sample(signal);
         }
     }
@@ -206,10 +205,14 @@ final class Correlator {
         return settings.weightOf(slot.name, slot.propertyWeight);
     }
 
-    private void evaluate() {
-        Instant now = clock.instant();
+    /** What the live detectors say now. */
+    private record Evidence(int confidence, Map<String, List<Operator>> operators, List<DetectorSlot> live,
+            String robotType) {
+    }
+
+    private Evidence gather(Instant now) {
         Fusion fusion = new Fusion();
-        Map<String, List<Operator>> reported = new LinkedHashMap<>();
+        Map<String, List<Operator>> operators = new LinkedHashMap<>();
         List<DetectorSlot> live = new ArrayList<>(slots.size());
         String robotType = "";
         for (DetectorSlot slot : slots.values()) {
@@ -218,46 +221,45 @@ final class Correlator {
                 live.add(slot);
                 fusion.add(view.active(), view.confidence(), weightOf(slot));
                 if (!view.operators().isEmpty()) {
-                    reported.put(slot.name, view.operators());
+                    operators.put(slot.name, view.operators());
                 }
                 robotType = view.robotType().isEmpty() ? robotType : view.robotType();
             }
         }
-        int confidence = fusion.confidence();
+        return new Evidence(fusion.confidence(), operators, live, robotType);
+    }
+
+    private void evaluate() {
+        Instant now = clock.instant();
+        Evidence evidence = gather(now);
         List<OperatorInfo> arrivals = new ArrayList<>(0);
         List<OperatorInfo> departures = new ArrayList<>(0);
-        roster.update(reported, now, settings.holdTime(),
+        roster.update(evidence.operators(), now, settings.holdTime(),
                 (type, info) -> (type == EventType.OPERATOR_CONNECTED ? arrivals : departures).add(info));
-        String inForce = robotType.isEmpty() ? settings.robotType() : robotType;
-        boolean starting = false;
+        String robotType = evidence.robotType().isEmpty() ? settings.robotType() : evidence.robotType();
+        Hysteresis.Transition transition = hysteresis.update(evidence.confidence(), now, settings);
         SessionRecord stopped = null;
-        if (!active && confidence >= settings.threshold()) {
-            active = true;
-            starting = true;
-            belowSince = null;
+        if (transition == Hysteresis.Transition.STARTED) {
             stateChanges++;
-            sessions.open(now, inForce, roster.operators());
-        } else if (active && confidence < settings.lowerThreshold()) {
-            if (belowSince == null || belowSince.isAfter(now)) {
-                belowSince = now;
-            }
-            if (Duration.between(belowSince, now).compareTo(settings.holdTime()) >= 0) {
-                active = false;
-                stateChanges++;
-                stopped = sessions.close(belowSince, settings.sessionHistory());
-                belowSince = null;
-            }
-        } else if (active) {
-            belowSince = null;
+            sessions.open(now, robotType, roster.operators());
+        } else if (transition == Hysteresis.Transition.STOPPED) {
+            stateChanges++;
+            stopped = sessions.close(hysteresis.fellAt(), settings.sessionHistory());
         }
-        if (active) {
+        if (hysteresis.active()) {
             roster.operators().forEach(sessions::operator);
-            sessions.robotType(robotType);
+            sessions.robotType(evidence.robotType());
         }
-        state = new TeleopState(active, roster.current(), confidence, active ? sessions.start() : null,
-                active && !now.isBefore(sessions.start()) ? Duration.between(sessions.start(), now) : Duration.ZERO,
-                inForce, Metrics.latest(live), now);
-        SessionRecord started = starting ? sessions.open(now) : null;
+        Instant start = hysteresis.active() ? sessions.start() : null;
+        state = new TeleopState(hysteresis.active(), roster.current(), evidence.confidence(), start,
+                start == null || now.isBefore(start) ? Duration.ZERO : Duration.between(start, now), robotType,
+                Metrics.latest(evidence.live()), now);
+        publish(arrivals, transition == Hysteresis.Transition.STARTED ? sessions.open(now) : null, stopped,
+                departures, now);
+    }
+
+    private void publish(List<OperatorInfo> arrivals, SessionRecord started, SessionRecord stopped,
+            List<OperatorInfo> departures, Instant now) {
         arrivals.forEach(info -> publisher.accept(TeleopEvent.operator(EventType.OPERATOR_CONNECTED, state, info)));
         if (started != null) {
             publisher.accept(TeleopEvent.session(EventType.TELEOPERATION_STARTED, state, started));

@@ -30,22 +30,7 @@ class DetectorPollerTest {
 
     private static Detector detector(String name, java.util.function.Supplier<DetectorSignal> detect,
             java.util.function.Supplier<Health> health) {
-        return new Detector() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public DetectorSignal detect() {
-                return detect.get();
-            }
-
-            @Override
-            public Health health() {
-                return health.get();
-            }
-        };
+        return new TestDetector(name, detect, health);
     }
 
     private Health health(String name) {

@@ -30,17 +30,8 @@ class TeleopEngineTest {
     }
 
     private static Detector detector(String name, DetectorSignal view) {
-        return new Detector() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public DetectorSignal detect() {
-                return DetectorSignal.builder(name).active(view.active()).confidence(view.confidence()).build();
-            }
-        };
+        return new TestDetector(name,
+                () -> DetectorSignal.builder(name).active(view.active()).confidence(view.confidence()).build());
     }
 
     @Test
