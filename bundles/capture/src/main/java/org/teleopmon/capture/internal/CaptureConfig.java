@@ -14,10 +14,11 @@ public @interface CaptureConfig {
             + "every interface that is up and has an address, re-read every 10 s.", required = false)
     String[] interfaces() default {};
 
-    @AttributeDefinition(description = "Bytes kept of each frame. Enough for the headers and the start of "
-            + "each payload; the ZMQ detector reassembles whole streams, so keep the default.",
+    @AttributeDefinition(description = "Bytes kept of each frame. The default keeps whole frames even on "
+            + "loopback (MTU 65536) and offloaded super-packets; smaller values cut payloads, and the ZMQ "
+            + "detector then sees holes in its streams.",
             min = "128", max = "262144")
-    int snap_length() default 65535;
+    int snap_length() default 262144;
 
     @AttributeDefinition(description = "Kernel capture buffer per interface, KiB. Larger absorbs bursts "
             + "(camera frames) at the cost of memory.", min = "256", max = "262144")

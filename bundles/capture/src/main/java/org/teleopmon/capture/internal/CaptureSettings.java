@@ -16,7 +16,7 @@ import java.util.List;
 record CaptureSettings(List<String> interfaces, int snapLength, int bufferBytes, boolean promiscuous,
         Duration retryInitial, Duration retryMax) {
 
-    static final CaptureSettings DEFAULTS = new CaptureSettings(List.of(), 65535, 4 << 20, false,
+    static final CaptureSettings DEFAULTS = new CaptureSettings(List.of(), 262_144, 4 << 20, false,
             Duration.ofSeconds(1), Duration.ofMinutes(1));
 
     CaptureSettings {

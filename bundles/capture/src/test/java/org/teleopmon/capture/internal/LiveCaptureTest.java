@@ -44,7 +44,7 @@ class LiveCaptureTest {
             Traffic.sendUdp(udpPort, datagrams);
 
             await().atMost(WAIT).untilAsserted(() -> {
-                assertThat(listener.stream(Packet.TCP, tcpPort)).isEqualTo(stream);
+                assertThat(listener.tcpStream(tcpPort)).isEqualTo(stream);
                 assertThat(listener.seen.stream().filter(s -> s.transport() == Packet.UDP)).hasSize(3);
             });
             List<RecordingListener.Seen> udp = listener.seen.stream().filter(s -> s.transport() == Packet.UDP).toList();
@@ -56,6 +56,7 @@ class LiveCaptureTest {
                 assertThat(s.srcPort() == tcpPort || s.dstPort() == tcpPort || s.dstPort() == udpPort).isTrue();
             });
             assertThat(listener.seen.get(0).flags() & Packet.TCP_SYN).isNotZero();
+            assertThat(listener.seen).allSatisfy(s -> assertThat(s.payload()).hasSize(s.declared()));
             assertThat(listener.threads).containsOnly("teleop-capture");
             assertThat(capture.stats().received()).isGreaterThanOrEqualTo(listener.seen.size());
             assertThat(capture.stats().dispatched()).isEqualTo(listener.seen.size());

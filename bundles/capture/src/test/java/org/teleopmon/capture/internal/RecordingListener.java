@@ -42,10 +42,33 @@ final class RecordingListener implements PacketListener {
         return seen.stream().filter(s -> s.payload().length > 0).toList();
     }
 
-    byte[] stream(int transport, int dstPort) {
+    /** UDP payloads to the port, concatenated in arrival order. */
+    byte[] datagrams(int dstPort) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        seen.stream().filter(s -> s.transport() == transport && s.dstPort() == dstPort)
+        seen.stream().filter(s -> s.transport() == Packet.UDP && s.dstPort() == dstPort)
                 .forEach(s -> out.writeBytes(s.payload()));
         return out.toByteArray();
+    }
+
+    /**
+     * The TCP bytes sent to the port, placed by sequence number, so that a retransmitted or
+     * reordered segment (a loaded machine) does not count twice.
+     */
+    byte[] tcpStream(int dstPort) {
+        List<Seen> segments = seen.stream().filter(s -> s.transport() == Packet.TCP && s.dstPort() == dstPort).toList();
+        Seen syn = segments.stream().filter(s -> (s.flags() & Packet.TCP_SYN) != 0).findFirst().orElse(null);
+        if (syn == null) {
+            return new byte[0];
+        }
+        long start = syn.seq() + 1;
+        int length = segments.stream().filter(s -> s.payload().length > 0).mapToInt(s -> (int) ((s.seq() - start) & 0xFFFF_FFFFL) + s.payload().length)
+                .max().orElse(0);
+        byte[] stream = new byte[length];
+        for (Seen s : segments) {
+            if (s.payload().length > 0) {
+                System.arraycopy(s.payload(), 0, stream, (int) ((s.seq() - start) & 0xFFFF_FFFFL), s.payload().length);
+            }
+        }
+        return stream;
     }
 }
