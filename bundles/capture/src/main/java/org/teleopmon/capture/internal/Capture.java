@@ -109,6 +109,11 @@ final class Capture implements AutoCloseable {
         return totals.stats(live, dispatcher, filter);
     }
 
+    /** How often the interfaces were opened or retried, for tests of the back-off. */
+    synchronized int openAttempts() {
+        return loop == null ? 0 : loop.interfaces().stream().mapToInt(c -> c.attempts).sum();
+    }
+
     long replay(Path file) throws IOException {
         return new Replayer(dispatcher).replay(file);
     }

@@ -17,6 +17,7 @@ final class InterfaceCapture {
     volatile long received;
     volatile long droppedKernel;
     volatile long droppedInterface;
+    volatile int attempts;
 
     InterfaceCapture(String name, CaptureSettings settings) {
         this.name = name;
@@ -41,6 +42,7 @@ final class InterfaceCapture {
 
     /** Opens and filters the handle; on failure records why and when to try again. */
     boolean open(CaptureSettings settings, String filter, long now) {
+        attempts++;
         try {
             handle = PcapHandle.openLive(name, settings);
             handle.setFilter(filter);
