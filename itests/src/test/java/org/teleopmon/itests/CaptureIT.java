@@ -4,8 +4,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.PrintStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -20,6 +22,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.inject.Inject;
 
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -50,6 +54,9 @@ public class CaptureIT extends TeleopTestSupport {
 
     @Inject
     CaptureService capture;
+
+    @Inject
+    SessionFactory sessionFactory;
 
     @Configuration
     public Option[] config() {
@@ -89,6 +96,18 @@ public class CaptureIT extends TeleopTestSupport {
             }
             await().atMost(TIMEOUT).until(() -> capture.stats().filter().isEmpty());
         }
+    }
+
+    @Test
+    public void theShellCommandShowsHealthAndCounters() throws Exception {
+        await().atMost(TIMEOUT).ignoreExceptions().until(() -> context.getServiceReferences(
+                "org.apache.karaf.shell.api.console.SessionFactory", null) != null);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out);
+        session.execute("teleop:capture --no-format");
+        String shown = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(shown, shown.contains("health") && shown.contains("OK") && shown.contains("dropped by kernel"));
     }
 
     @Test
