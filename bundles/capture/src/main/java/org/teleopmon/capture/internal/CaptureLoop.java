@@ -26,11 +26,15 @@ final class CaptureLoop implements Runnable {
     private final PacketDecoder decoder = new PacketDecoder();
     private final Poller poller = new Poller();
     private volatile List<InterfaceCapture> interfaces = List.of();
+    /** The same as {@link #interfaces}: indexed loops on the capture thread allocate no iterator. */
+    private InterfaceCapture[] all = new InterfaceCapture[0];
     private volatile String filter = "";
     private volatile boolean running = true;
     private InterfaceCapture[] polled = new InterfaceCapture[0];
     private String appliedFilter = "";
     private long nextStats;
+    /** A drain stopped at the batch limit: libpcap may hold packets the descriptor no longer signals. */
+    private boolean pending;
     private long nextRescan;
 
     CaptureLoop(CaptureSettings settings, Dispatcher dispatcher, Supplier<List<String>> interfaceNames,
@@ -73,7 +77,7 @@ final class CaptureLoop implements Runnable {
                 }
                 if (polled.length == 0) {
                     LockSupport.parkNanos(Math.min(untilNextAttempt(now), TimeUnit.MILLISECONDS.toNanos(POLL_MS)));
-                } else if (poller.await(POLL_MS) > 0) {
+                } else if (poller.await(pending ? 0 : POLL_MS) > 0 || pending) {
                     drainReady();
                 }
             }
@@ -90,7 +94,7 @@ final class CaptureLoop implements Runnable {
             nextRescan = now + RESCAN_NANOS;
         }
         String wanted = filter;
-        for (InterfaceCapture capture : interfaces) {
+        for (InterfaceCapture capture : all) {
             if (capture.due(now) && !wanted.isEmpty()) {
                 capture.open(settings, wanted, now);
                 changed = true;
@@ -105,7 +109,9 @@ final class CaptureLoop implements Runnable {
         }
         appliedFilter = wanted;
         if (now - nextStats >= 0) {
-            interfaces.forEach(InterfaceCapture::refreshStats);
+            for (InterfaceCapture capture : all) {
+                capture.refreshStats();
+            }
             nextStats = now + STATS_NANOS;
         }
         return changed;
@@ -124,6 +130,7 @@ final class CaptureLoop implements Runnable {
         }
         current.stream().filter(c -> !next.contains(c)).forEach(InterfaceCapture::close);
         interfaces = List.copyOf(next);
+        all = next.toArray(new InterfaceCapture[0]);
         return true;
     }
 
@@ -139,7 +146,7 @@ final class CaptureLoop implements Runnable {
 
     private long untilNextAttempt(long now) {
         long wait = Long.MAX_VALUE;
-        for (InterfaceCapture capture : interfaces) {
+        for (InterfaceCapture capture : all) {
             wait = Math.min(wait, Math.max(0, capture.nextAttemptNanos() - now));
         }
         return Math.max(TimeUnit.MILLISECONDS.toNanos(1), wait);
@@ -147,8 +154,10 @@ final class CaptureLoop implements Runnable {
 
     private void drainReady() {
         boolean changed = false;
+        boolean wasPending = pending;
+        pending = false;
         for (int i = 0; i < polled.length; i++) {
-            if (poller.ready(i)) {
+            if (wasPending || poller.ready(i)) {
                 changed |= drain(polled[i]);
             }
         }
@@ -170,6 +179,7 @@ final class CaptureLoop implements Runnable {
                     dispatcher.decodeAndDispatch(decoder, buffer, handle, linkType);
                 }
             }
+            pending |= read == BATCH;
             return false;
         } catch (PcapException e) {
             capture.failed(e, System.nanoTime());

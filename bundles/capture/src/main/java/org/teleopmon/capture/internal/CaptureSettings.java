@@ -12,12 +12,21 @@ import java.util.List;
  * @param promiscuous  whether to ask the interface for frames not addressed to this host
  * @param retryInitial first back-off after a failed open
  * @param retryMax     longest back-off
+ * @param batchMillis  how long the kernel may hold packets to hand them over in blocks; 0 hands
+ *                     each packet over at once (a wake-up per packet)
  */
 record CaptureSettings(List<String> interfaces, int snapLength, int bufferBytes, boolean promiscuous,
-        Duration retryInitial, Duration retryMax) {
+        Duration retryInitial, Duration retryMax, int batchMillis) {
+
+    private static final int DEFAULT_BATCH_MS = 10;
 
     static final CaptureSettings DEFAULTS = new CaptureSettings(List.of(), 262_144, 4 << 20, false,
-            Duration.ofSeconds(1), Duration.ofMinutes(1));
+            Duration.ofSeconds(1), Duration.ofMinutes(1), DEFAULT_BATCH_MS);
+
+    CaptureSettings(List<String> interfaces, int snapLength, int bufferBytes, boolean promiscuous,
+            Duration retryInitial, Duration retryMax) {
+        this(interfaces, snapLength, bufferBytes, promiscuous, retryInitial, retryMax, DEFAULT_BATCH_MS);
+    }
 
     CaptureSettings {
         interfaces = List.copyOf(interfaces);
@@ -27,6 +36,10 @@ record CaptureSettings(List<String> interfaces, int snapLength, int bufferBytes,
     }
 
     CaptureSettings withInterfaces(List<String> names) {
-        return new CaptureSettings(names, snapLength, bufferBytes, promiscuous, retryInitial, retryMax);
+        return new CaptureSettings(names, snapLength, bufferBytes, promiscuous, retryInitial, retryMax, batchMillis);
+    }
+
+    CaptureSettings withBatchMillis(int millis) {
+        return new CaptureSettings(interfaces, snapLength, bufferBytes, promiscuous, retryInitial, retryMax, millis);
     }
 }

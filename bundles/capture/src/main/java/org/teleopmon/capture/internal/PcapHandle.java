@@ -44,10 +44,15 @@ final class PcapHandle implements AutoCloseable {
         }
         Libpcap.pcap_set_snaplen(pcap, settings.snapLength());
         Libpcap.pcap_set_promisc(pcap, settings.promiscuous() ? 1 : 0);
-        Libpcap.pcap_set_timeout(pcap, 100);
         Libpcap.pcap_set_buffer_size(pcap, settings.bufferBytes());
-        // Detectors react within tens of ms: hand every packet over at once, not per filled block.
-        Libpcap.pcap_set_immediate_mode(pcap, 1);
+        // A few ms of batching turns thousands of wake-ups per second into a hundred, and detectors
+        // still see each packet within tens of ms; 0 asks for a wake-up per packet.
+        if (settings.batchMillis() > 0) {
+            Libpcap.pcap_set_timeout(pcap, settings.batchMillis());
+        } else {
+            Libpcap.pcap_set_timeout(pcap, 100);
+            Libpcap.pcap_set_immediate_mode(pcap, 1);
+        }
         Libpcap.pcap_set_tstamp_precision(pcap, Libpcap.TSTAMP_PRECISION_NANO);
         int status = Libpcap.pcap_activate(pcap);
         if (status < 0) {

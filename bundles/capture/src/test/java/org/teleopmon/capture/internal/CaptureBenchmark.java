@@ -50,7 +50,10 @@ public final class CaptureBenchmark {
 
     public static void main(String[] args) throws Exception {
         decodeAndDispatch(args.length > 0 ? Integer.parseInt(args[0]) : 20_000_000);
-        live(args.length > 1 ? Integer.parseInt(args[1]) : 300_000);
+        int datagrams = args.length > 1 ? Integer.parseInt(args[1]) : 300_000;
+        int perSecond = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        int batchMillis = args.length > 3 ? Integer.parseInt(args[3]) : CaptureSettings.DEFAULTS.batchMillis();
+        live(datagrams, perSecond, batchMillis);
     }
 
     static void decodeAndDispatch(int iterations) {
@@ -87,14 +90,15 @@ public final class CaptureBenchmark {
         }
     }
 
-    static void live(int datagrams) throws Exception {
+    /** Sends {@code datagrams} at {@code perSecond} (0: as fast as possible) and captures them. */
+    static void live(int datagrams, int perSecond, int batchMillis) throws Exception {
         int port;
         try (DatagramSocket probe = new DatagramSocket(0, Traffic.LOOPBACK)) {
             port = probe.getLocalPort();
         }
         Sink sink = new Sink(new CaptureInterest(Set.of(), Set.of(port), false));
         try (Capture capture = new Capture(new CaptureSettings(List.of("lo"), 262_144, 4 << 20, false,
-                Duration.ofSeconds(1), Duration.ofSeconds(1)))) {
+                Duration.ofSeconds(1), Duration.ofSeconds(1), batchMillis))) {
             capture.start();
             capture.add(sink);
             while (!capture.stats().interfaces().contains("lo")) {
@@ -108,12 +112,18 @@ public final class CaptureBenchmark {
             byte[] payload = new byte[300];
             try (DatagramSocket socket = new DatagramSocket(0, Traffic.LOOPBACK)) {
                 DatagramPacket packet = new DatagramPacket(payload, payload.length, new InetSocketAddress(Traffic.LOOPBACK, port));
+                long gap = perSecond == 0 ? 0 : 1_000_000_000L / perSecond;
+                long next = System.nanoTime();
                 for (int i = 0; i < datagrams; i++) {
                     socket.send(packet);
+                    next += gap;
+                    while (gap > 0 && System.nanoTime() < next) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(next - System.nanoTime());
+                    }
                 }
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (capture.stats().received() + capture.stats().droppedKernel() < datagrams && System.nanoTime() < deadline) {
+            while (capture.stats().received() < datagrams && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
             long wall = System.nanoTime() - start;
@@ -121,10 +131,12 @@ public final class CaptureBenchmark {
             allocated = THREADS.getThreadAllocatedBytes(captureThread.getId()) - allocated;
             Thread.sleep(1500); // one kernel statistics refresh
             var stats = capture.stats();
-            System.out.printf("live lo: sent %d, received %d, kernel drops %d, dispatched %d in %.2f s wall; "
-                    + "capture thread %.0f ns CPU/packet = %.0f packets/s per core; %.2f bytes allocated/packet%n",
-                    datagrams, stats.received(), stats.droppedKernel(), stats.dispatched(), wall / 1e9,
-                    (double) cpu / stats.received(), stats.received() * 1e9 / cpu, (double) allocated / stats.received());
+            System.out.printf("live lo (%s, batch %d ms): sent %d, received %d, kernel drops %d, dispatched %d in %.2f s wall; "
+                    + "capture thread %.0f ns CPU/packet = %.0f packets/s per core, %.2f %% of a core; "
+                    + "%.2f bytes allocated/packet (%d bytes in all)%n",
+                    perSecond == 0 ? "flood" : perSecond + "/s", batchMillis, datagrams, stats.received(), stats.droppedKernel(), stats.dispatched(), wall / 1e9,
+                    (double) cpu / stats.received(), stats.received() * 1e9 / cpu, 100.0 * cpu / wall,
+                    (double) allocated / stats.received(), allocated);
         }
     }
 }
