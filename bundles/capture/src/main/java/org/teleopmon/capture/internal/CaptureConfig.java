@@ -15,14 +15,15 @@ public @interface CaptureConfig {
     String[] interfaces() default {};
 
     @AttributeDefinition(description = "Bytes kept of each frame. The default keeps whole frames even on "
-            + "loopback (MTU 65536) and offloaded super-packets; smaller values cut payloads, and the ZMQ "
-            + "detector then sees holes in its streams.",
+            + "loopback (MTU 65536, 65550-byte frames) and offloaded 64 KiB super-packets; smaller values cut "
+            + "payloads and the ZMQ detector sees holes in its streams. Larger values make every kernel ring "
+            + "block bigger, so the same buffer holds fewer blocks.",
             min = "128", max = "262144")
-    int snap_length() default 262144;
+    int snap_length() default 65600;
 
     @AttributeDefinition(description = "Kernel capture buffer per interface, KiB. Larger absorbs bursts "
             + "(camera frames) at the cost of memory.", min = "256", max = "262144")
-    int buffer_size_kb() default 4096;
+    int buffer_size_kb() default 8192;
 
     @AttributeDefinition(description = "Also capture frames not addressed to this machine (needs CAP_NET_ADMIN).")
     boolean promiscuous() default false;

@@ -20,7 +20,7 @@ record CaptureSettings(List<String> interfaces, int snapLength, int bufferBytes,
 
     private static final int DEFAULT_BATCH_MS = 10;
 
-    static final CaptureSettings DEFAULTS = new CaptureSettings(List.of(), 262_144, 4 << 20, false,
+    static final CaptureSettings DEFAULTS = new CaptureSettings(List.of(), 65_600, 8 << 20, false,
             Duration.ofSeconds(1), Duration.ofMinutes(1), DEFAULT_BATCH_MS);
 
     CaptureSettings(List<String> interfaces, int snapLength, int bufferBytes, boolean promiscuous,
