@@ -31,7 +31,7 @@ final class CaptureLoop implements Runnable {
     private volatile String filter = "";
     private volatile boolean running = true;
     private InterfaceCapture[] polled = new InterfaceCapture[0];
-    private String appliedFilter = "";
+    private volatile String appliedFilter = "";
     private long nextStats;
     /** A drain stopped at the batch limit: libpcap may hold packets the descriptor no longer signals. */
     private boolean pending;

@@ -28,7 +28,7 @@ final class CounterTotals {
             drops += capture.droppedKernel;
             ifDrops += capture.droppedInterface;
         }
-        List<String> open = live.stream().filter(c -> c.failure == null).map(c -> c.name).toList();
+        List<String> open = live.stream().filter(c -> c.open).map(c -> c.name).toList();
         return new CaptureStats(open, rx, drops, ifDrops, dispatcher.dispatched.sum(), dispatcher.undecodable.sum(),
                 dispatcher.listenerErrors.sum(), filter);
     }

@@ -18,6 +18,7 @@ final class InterfaceCapture {
     volatile long droppedKernel;
     volatile long droppedInterface;
     volatile int attempts;
+    volatile boolean open;
 
     InterfaceCapture(String name, CaptureSettings settings) {
         this.name = name;
@@ -46,6 +47,7 @@ final class InterfaceCapture {
         try {
             handle = PcapHandle.openLive(name, settings);
             handle.setFilter(filter);
+            open = true;
             failure = null;
             backoff.succeeded();
             return true;
@@ -72,6 +74,7 @@ final class InterfaceCapture {
     }
 
     void close() {
+        open = false;
         if (handle != null) {
             refreshStats();
             closedDrops = droppedKernel;
