@@ -1,0 +1,155 @@
+package org.teleopmon.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.teleopmon.api.HealthReporter;
+import org.teleopmon.api.capture.CaptureInterest;
+import org.teleopmon.api.capture.CaptureService;
+import org.teleopmon.api.capture.Packet;
+import org.teleopmon.api.capture.PacketListener;
+
+/**
+ * The capture bundle in the real distribution: a listener registered by the test receives the
+ * TCP and UDP packets the test sends on loopback (CI runs as root, so capture is allowed).
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class CaptureIT extends TeleopTestSupport {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    BundleContext context;
+
+    @Inject
+    CaptureService capture;
+
+    @Inject
+    SessionFactory sessionFactory;
+
+    @Configuration
+    public Option[] config() {
+        return baseOptions();
+    }
+
+    @Test
+    public void aListenerServiceReceivesLoopbackTrafficOnItsPorts() throws Exception {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (ServerSocket server = new ServerSocket(0, 1, loopback); DatagramSocket udp = new DatagramSocket(0, loopback)) {
+            int tcpPort = server.getLocalPort();
+            int udpPort = udp.getLocalPort();
+            Recorder recorder = new Recorder(new CaptureInterest(Set.of(tcpPort), Set.of(udpPort), false));
+            ServiceRegistration<PacketListener> registration = context.registerService(PacketListener.class, recorder, null);
+            try {
+                await().atMost(TIMEOUT).until(() -> capture.stats().filter().contains("tcp port " + tcpPort)
+                        && capture.stats().interfaces().contains("lo"));
+
+                byte[] message = "{\"x.vel\": 0.1}".getBytes(StandardCharsets.UTF_8);
+                try (Socket client = new Socket(loopback, tcpPort); Socket accepted = server.accept()) {
+                    client.getOutputStream().write(message);
+                    accepted.getInputStream().readNBytes(message.length);
+                }
+                for (int i = 0; i < 5; i++) {
+                    udp.send(new DatagramPacket(new byte[] {(byte) i}, 1, new InetSocketAddress(loopback, udpPort)));
+                }
+
+                await().atMost(TIMEOUT).untilAsserted(() -> {
+                    assertEquals(new String(message, StandardCharsets.UTF_8),
+                            new String(recorder.tcpPayload(tcpPort), StandardCharsets.UTF_8));
+                    assertEquals(5, recorder.udpDatagrams.size());
+                });
+                assertTrue(capture.health().isOk());
+                assertTrue(capture.stats().dispatched() >= recorder.packets.size());
+            } finally {
+                registration.unregister();
+            }
+            await().atMost(TIMEOUT).until(() -> capture.stats().filter().isEmpty());
+        }
+    }
+
+    @Test
+    public void theShellCommandShowsHealthAndCounters() throws Exception {
+        await().atMost(TIMEOUT).ignoreExceptions().until(() -> context.getServiceReferences(
+                "org.apache.karaf.shell.api.console.SessionFactory", null) != null);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(new ByteArrayInputStream(new byte[0]), out, out);
+        session.execute("teleop:capture --no-format");
+        String shown = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(shown, shown.contains("health") && shown.contains("OK") && shown.contains("dropped by kernel"));
+    }
+
+    @Test
+    public void captureReportsItsHealthAndShipsItsConfiguration() throws Exception {
+        List<String> components = context.getServiceReferences(HealthReporter.class, null).stream()
+                .map(ref -> context.getService(ref).component()).toList();
+        assertTrue(components.toString(), components.contains("capture"));
+        assertTrue(new File(System.getProperty("karaf.etc"), "org.teleopmon.capture.cfg").isFile());
+    }
+
+    /** Copies payloads out, as a packet is only valid during the call. */
+    static final class Recorder implements PacketListener {
+        private final CaptureInterest interest;
+        final List<int[]> packets = new CopyOnWriteArrayList<>();
+        final List<byte[]> udpDatagrams = new CopyOnWriteArrayList<>();
+        private final ByteArrayOutputStream tcp = new ByteArrayOutputStream();
+        private int tcpDst;
+
+        Recorder(CaptureInterest interest) {
+            this.interest = interest;
+        }
+
+        @Override
+        public CaptureInterest interest() {
+            return interest;
+        }
+
+        @Override
+        public synchronized void onPacket(Packet p) {
+            packets.add(new int[] {p.transport(), p.srcPort(), p.dstPort()});
+            byte[] payload = new byte[p.payloadLength()];
+            System.arraycopy(p.array(), p.payloadOffset(), payload, 0, payload.length);
+            if (p.transport() == Packet.UDP) {
+                udpDatagrams.add(payload);
+            } else if (interest.tcpPorts().contains(p.dstPort())) {
+                tcp.writeBytes(payload);
+                tcpDst = p.dstPort();
+            }
+        }
+
+        synchronized byte[] tcpPayload(int port) {
+            return tcpDst == port ? tcp.toByteArray() : new byte[0];
+        }
+    }
+}
