@@ -43,7 +43,16 @@ public class LauncherIT {
     @AfterClass
     public static void stop() throws Exception {
         if (karaf != null) {
+            // bin/karaf is a script: end the JVM it started too, or it outlives the test.
+            List<ProcessHandle> tree = karaf.descendants().collect(java.util.stream.Collectors.toList());
+            tree.forEach(ProcessHandle::destroy);
             karaf.destroy();
+            for (ProcessHandle process : tree) {
+                process.onExit().orTimeout(20, TimeUnit.SECONDS).exceptionally(e -> {
+                    process.destroyForcibly();
+                    return process;
+                }).join();
+            }
             if (!karaf.waitFor(20, TimeUnit.SECONDS)) {
                 karaf.destroyForcibly();
             }
@@ -73,6 +82,8 @@ public class LauncherIT {
                 .directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(home.resolve("console.out").toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        int webPort = TeleopTestSupport.freePort();
+        builder.environment().put("WEBSOCKET_PORT", Integer.toString(webPort));
         // stdin is a pipe, not a terminal: the launcher must choose server mode by itself.
         karaf = builder.start();
 
@@ -94,6 +105,13 @@ public class LauncherIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(home.resolve("etc/org.ops4j.pax.logging.cfg"))
                 .contains("log4j2.logger.teleopmon.level = DEBUG"));
         assertTrue(Files.readString(home.resolve("console.out")).contains("without a local console"));
+
+        // The seed's WEBSOCKET_PORT reached the streamer's configuration through the config bundle.
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest live = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + webPort + "/health/live")).build();
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
+                http.send(live, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
     }
 
     /** Local addresses (hex, as /proc/net/tcp writes them) with a listening socket on the port. */
