@@ -31,13 +31,6 @@ final class FrameResync {
         if (window[WINDOW - 2] != '{' || b != '"') {
             return false;
         }
-        int shortFlags = window[WINDOW - 4];
-        int shortSize = window[WINDOW - 3] & 0xFF;
-        if (seen >= 4 && (shortFlags == 0 || shortFlags == 1) && shortSize >= 2) {
-            flags = shortFlags;
-            size = shortSize;
-            return true;
-        }
         if (seen >= WINDOW && (window[0] == 2 || window[0] == 3)) {
             long longSize = 0;
             for (int i = 1; i <= 8; i++) {
@@ -48,6 +41,14 @@ final class FrameResync {
                 size = longSize;
                 return true;
             }
+        }
+        // After the long form: the tail of a long header (00 01 for 260 bytes) looks like a short one.
+        int shortFlags = window[WINDOW - 4];
+        int shortSize = window[WINDOW - 3] & 0xFF;
+        if (seen >= 4 && (shortFlags == 0 || shortFlags == 1) && shortSize >= 2) {
+            flags = shortFlags;
+            size = shortSize;
+            return true;
         }
         return false;
     }

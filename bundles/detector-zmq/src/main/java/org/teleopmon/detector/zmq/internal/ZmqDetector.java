@@ -196,6 +196,13 @@ public class ZmqDetector implements Detector, PacketListener {
         }
     }
 
+    /** Packets whose handling threw inside the detector. */
+    long errors() {
+        synchronized (traffic) {
+            return errors;
+        }
+    }
+
     /** The signal last pushed. */
     DetectorSignal lastPushed() {
         return current;

@@ -110,6 +110,7 @@ final class ZmqTraffic implements TrafficSink {
             sessionStart = now;
             changed = true;
         }
+        changed |= now - commands.last() > settings.watchdogNanos();
         commands.add(now, message.bytes());
         robotType(classifier.robotType());
         if (classifier.baseDriven() != baseDriven) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Records what a decoder reports, copying each message's facts. */
-final class Recorder implements ZmtpDecoder.Listener {
+class Recorder implements ZmtpDecoder.Listener {
 
     record Seen(int frames, long firstFrameSize, long bytes, int jpegFrames, String head, boolean complete,
             boolean resynchronised) {

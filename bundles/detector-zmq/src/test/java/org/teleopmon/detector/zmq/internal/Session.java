@@ -1,0 +1,56 @@
+package org.teleopmon.detector.zmq.internal;
+
+import org.teleopmon.api.capture.Packet;
+
+/** Plays one TCP connection's two byte streams into a detector as packets, with sequence numbers. */
+final class Session {
+
+    private final ZmqDetector detector;
+    private final String client;
+    private final int clientPort;
+    private final String server;
+    private final int serverPort;
+    private long clientSeq = 1000;
+    private long serverSeq = 5000;
+
+    Session(ZmqDetector detector, String client, int clientPort, String server, int serverPort) {
+        this.detector = detector;
+        this.client = client;
+        this.clientPort = clientPort;
+        this.server = server;
+        this.serverPort = serverPort;
+    }
+
+    Session open(long nanos) {
+        detector.onPacket(TestPacket.of(nanos, client, clientPort, server, serverPort, clientSeq++, Packet.TCP_SYN,
+                new byte[0], 0, 0));
+        detector.onPacket(TestPacket.of(nanos, server, serverPort, client, clientPort, serverSeq++,
+                Packet.TCP_SYN | Packet.TCP_ACK, new byte[0], 0, 0));
+        return this;
+    }
+
+    Session toServer(long nanos, byte[] bytes) {
+        for (int off = 0; off < bytes.length; off += 1400) {
+            int n = Math.min(1400, bytes.length - off);
+            detector.onPacket(TestPacket.of(nanos, client, clientPort, server, serverPort, clientSeq,
+                    Packet.TCP_ACK | Packet.TCP_PSH, bytes, off, n));
+            clientSeq += n;
+        }
+        return this;
+    }
+
+    Session toClient(long nanos, byte[] bytes) {
+        for (int off = 0; off < bytes.length; off += 1400) {
+            int n = Math.min(1400, bytes.length - off);
+            detector.onPacket(TestPacket.of(nanos, server, serverPort, client, clientPort, serverSeq,
+                    Packet.TCP_ACK | Packet.TCP_PSH, bytes, off, n));
+            serverSeq += n;
+        }
+        return this;
+    }
+
+    void close(long nanos, int flag) {
+        detector.onPacket(TestPacket.of(nanos, client, clientPort, server, serverPort, clientSeq, flag | Packet.TCP_ACK,
+                new byte[0], 0, 0));
+    }
+}
