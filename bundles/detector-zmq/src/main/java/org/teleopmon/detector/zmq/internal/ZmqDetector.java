@@ -149,7 +149,15 @@ public class ZmqDetector implements Detector, PacketListener {
         }
     }
 
-    /** Runs {@code action} with the traffic under the detector's lock (for the shell). */
+    /** The connections being followed now, for the shell. */
+    public List<ConnectionRow> connections() {
+        long now = nanos();
+        synchronized (traffic) {
+            return traffic.table.all().stream().map(c -> ConnectionRow.of(c, traffic.settings, now)).toList();
+        }
+    }
+
+    /** Runs {@code action} with the traffic under the detector's lock. */
     void inspect(Consumer<ZmqTraffic> action) {
         synchronized (traffic) {
             action.accept(traffic);
