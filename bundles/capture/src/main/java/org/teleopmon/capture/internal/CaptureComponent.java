@@ -1,0 +1,78 @@
+package org.teleopmon.capture.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.teleopmon.api.Health;
+import org.teleopmon.api.HealthReporter;
+import org.teleopmon.api.capture.CaptureService;
+import org.teleopmon.api.capture.CaptureStats;
+import org.teleopmon.api.capture.PacketListener;
+
+/** The OSGi face of the capture: the packet listener whiteboard, the service and the health reporter. */
+@Component(service = {CaptureService.class, HealthReporter.class}, immediate = true,
+        configurationPid = CaptureConfig.PID)
+@Designate(ocd = CaptureConfig.class)
+public class CaptureComponent implements CaptureService, HealthReporter {
+
+    private final Capture capture;
+
+    @Activate
+    public CaptureComponent(CaptureConfig config) {
+        this.capture = new Capture(settings(config));
+    }
+
+    static CaptureSettings settings(CaptureConfig config) {
+        return new CaptureSettings(List.of(config.interfaces()), config.snap_length(),
+                config.buffer_size_kb() * 1024, config.promiscuous(),
+                Duration.ofMillis(config.retry_initial_ms()), Duration.ofMillis(config.retry_max_ms()));
+    }
+
+    @Activate
+    void activate() {
+        capture.start();
+    }
+
+    @Deactivate
+    void deactivate() {
+        capture.close();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(PacketListener listener) {
+        capture.add(listener);
+    }
+
+    void removeListener(PacketListener listener) {
+        capture.remove(listener);
+    }
+
+    @Override
+    public String component() {
+        return "capture";
+    }
+
+    @Override
+    public Health health() {
+        return capture.health();
+    }
+
+    @Override
+    public CaptureStats stats() {
+        return capture.stats();
+    }
+
+    @Override
+    public long replay(Path pcapFile) throws IOException {
+        return capture.replay(pcapFile);
+    }
+}
