@@ -119,6 +119,8 @@ public final class Simulation implements AutoCloseable {
         ZMQ.Socket commands = socket(SocketType.PUSH);
         ZMQ.Socket observations = socket(SocketType.PULL);
         commands.setImmediate(true);
+        // Commands already queued still reach the robot when the operator stops.
+        commands.setLinger(1000);
         observations.setRcvHWM(2);
         commands.connect("tcp://" + options.robotHost() + ":" + options.commandPort());
         observations.connect("tcp://" + options.robotHost() + ":" + options.observationPort());
