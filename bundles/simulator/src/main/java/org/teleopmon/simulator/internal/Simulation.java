@@ -108,8 +108,7 @@ public final class Simulation implements AutoCloseable {
             if (send(observations, payloads.observation(i))) {
                 observationsSent.incrementAndGet();
             }
-            next += period;
-            LockSupport.parkNanos(next - System.nanoTime());
+            next = pace(next, period);
         }
         commands.close();
         observations.close();
@@ -141,14 +140,20 @@ public final class Simulation implements AutoCloseable {
                 commandsSent.incrementAndGet();
                 i++;
             }
-            next += period;
-            LockSupport.parkNanos(next - System.nanoTime());
+            next = pace(next, period);
         }
         commands.close();
         observations.close();
         if (options.role().equals("both")) {
             running = false;
         }
+    }
+
+    /** Like lerobot's loops: sleep what is left of the period; a late iteration does not burst to catch up. */
+    private static long pace(long previous, long period) {
+        long next = Math.max(previous + period, System.nanoTime());
+        LockSupport.parkNanos(next - System.nanoTime());
+        return next;
     }
 
     private static boolean send(ZMQ.Socket socket, List<byte[]> frames) {
