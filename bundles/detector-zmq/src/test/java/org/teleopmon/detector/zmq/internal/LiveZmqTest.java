@@ -71,7 +71,9 @@ class LiveZmqTest {
             assertThat(live.measurement(Measurements.COMMAND_RATE_HZ)).isCloseTo(commandRate, within(commandRate * 0.05));
             assertThat(live.measurement(Measurements.FPS)).isCloseTo(observationRate, within(observationRate * 0.05));
             assertThat(live.measurement("cameras")).isEqualTo(2);
-            assertThat(live.measurement("observation_bandwidth_mbps")).isGreaterThan(25);
+            // Two 66 000-byte JPEGs per observation, plus a small JSON header and framing.
+            assertThat(live.measurement("observation_bandwidth_mbps"))
+                    .isCloseTo(observationRate * 132_400 * 8 / 1e6, within(observationRate * 132_400 * 8 / 1e6 * 0.06));
             assertThat(live.robotType()).isEqualTo("lekiwi");
 
             assertThat(simulation.awaitDone(WAIT)).isTrue();
