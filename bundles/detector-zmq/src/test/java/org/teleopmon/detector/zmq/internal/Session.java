@@ -30,23 +30,24 @@ final class Session {
     }
 
     Session toServer(long nanos, byte[] bytes) {
-        for (int off = 0; off < bytes.length; off += 1400) {
-            int n = Math.min(1400, bytes.length - off);
-            detector.onPacket(TestPacket.of(nanos, client, clientPort, server, serverPort, clientSeq,
-                    Packet.TCP_ACK | Packet.TCP_PSH, bytes, off, n));
-            clientSeq += n;
-        }
+        clientSeq = send(nanos, client, clientPort, server, serverPort, clientSeq, bytes);
         return this;
     }
 
     Session toClient(long nanos, byte[] bytes) {
+        serverSeq = send(nanos, server, serverPort, client, clientPort, serverSeq, bytes);
+        return this;
+    }
+
+    /** Sends the bytes in 1400-byte segments; returns the next sequence number. */
+    private long send(long nanos, String src, int srcPort, String dst, int dstPort, long seq, byte[] bytes) {
         for (int off = 0; off < bytes.length; off += 1400) {
             int n = Math.min(1400, bytes.length - off);
-            detector.onPacket(TestPacket.of(nanos, server, serverPort, client, clientPort, serverSeq,
-                    Packet.TCP_ACK | Packet.TCP_PSH, bytes, off, n));
-            serverSeq += n;
+            detector.onPacket(TestPacket.of(nanos, src, srcPort, dst, dstPort, seq, Packet.TCP_ACK | Packet.TCP_PSH,
+                    bytes, off, n));
+            seq += n;
         }
-        return this;
+        return seq;
     }
 
     void close(long nanos, int flag) {
