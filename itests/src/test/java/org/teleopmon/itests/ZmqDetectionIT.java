@@ -26,6 +26,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.teleopmon.api.Detector;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.teleopmon.api.DetectorSignal;
 import org.teleopmon.api.capture.CaptureService;
 
@@ -39,8 +40,10 @@ import org.teleopmon.api.capture.CaptureService;
 public class ZmqDetectionIT extends TeleopTestSupport {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final int COMMAND_PORT = freePort();
-    private static final int OBSERVATION_PORT = freePort();
+    // Chosen in the test JVM when it writes the configuration; the probe inside Karaf reads them back.
+    private static final int CONFIGURED_COMMAND_PORT = freePort();
+    private static final int CONFIGURED_OBSERVATION_PORT = freePort();
+    private static final String PID = "org.teleopmon.detector.zmq";
 
     @Inject
     BundleContext context;
@@ -54,6 +57,12 @@ public class ZmqDetectionIT extends TeleopTestSupport {
     @Inject
     CaptureService capture;
 
+    @Inject
+    ConfigurationAdmin configAdmin;
+
+    private int commandPort;
+    private int observationPort;
+
     @Configuration
     public Option[] config() {
         return baseOptions();
@@ -64,8 +73,8 @@ public class ZmqDetectionIT extends TeleopTestSupport {
         String zmq = "etc/org.teleopmon.detector.zmq.cfg";
         return new Option[] {
             editConfigurationFilePut("etc/org.teleopmon.capture.cfg", "interfaces", "lo"),
-            editConfigurationFilePut(zmq, "command.port", Integer.toString(COMMAND_PORT)),
-            editConfigurationFilePut(zmq, "observation.port", Integer.toString(OBSERVATION_PORT)),
+            editConfigurationFilePut(zmq, "command.port", Integer.toString(CONFIGURED_COMMAND_PORT)),
+            editConfigurationFilePut(zmq, "observation.port", Integer.toString(CONFIGURED_OBSERVATION_PORT)),
             editConfigurationFilePut(zmq, "extra.ports", ""),
             editConfigurationFilePut(zmq, "operators", "127.0.0.1=pax-operator"),
             editConfigurationFilePut(zmq, "silence.timeout.ms", "1000"),
@@ -74,13 +83,22 @@ public class ZmqDetectionIT extends TeleopTestSupport {
 
     @Test
     public void aSimulatedLekiwiSessionIsDetectedFromStartToEnd() throws Exception {
+        commandPort = Integer.parseInt(String.valueOf(configAdmin.getConfiguration(PID, null).getProperties()
+                .get("command.port")));
+        observationPort = Integer.parseInt(String.valueOf(configAdmin.getConfiguration(PID, null).getProperties()
+                .get("observation.port")));
         features.installFeature("teleop-simulator", EnumSet.noneOf(FeaturesService.Option.class));
-        await().atMost(TIMEOUT).until(() -> zmq() != null && execute("teleop:simulate --status").contains("simulation"));
-        await().atMost(TIMEOUT).until(() -> capture.stats().filter().contains("port " + COMMAND_PORT));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertTrue("the zmq detector service", zmq() != null);
+            String status = execute("teleop:simulate --status");
+            assertTrue("teleop:simulate --status said: " + status, status.contains("simulation"));
+        });
+        await().atMost(TIMEOUT).untilAsserted(() -> assertTrue("capture " + capture.health() + " " + capture.stats(),
+                capture.stats().filter().contains("port " + commandPort)));
         assertFalse(zmq().detect().active());
 
-        String started = execute("teleop:simulate --robot lekiwi --duration 6s --command-port " + COMMAND_PORT
-                + " --observation-port " + OBSERVATION_PORT);
+        String started = execute("teleop:simulate --robot lekiwi --duration 6s --command-port " + commandPort
+                + " --observation-port " + observationPort);
         assertTrue(started, started.contains("simulating lekiwi"));
 
         await().atMost(TIMEOUT).untilAsserted(() -> {
