@@ -45,6 +45,8 @@ public class SimulateLauncherIT {
     @AfterClass
     public static void stop() throws Exception {
         if (karaf != null) {
+            // bin/karaf runs java as its child: stop the JVM too, not only the script.
+            karaf.descendants().forEach(ProcessHandle::destroy);
             karaf.destroy();
             if (!karaf.waitFor(20, TimeUnit.SECONDS)) {
                 karaf.destroyForcibly();
