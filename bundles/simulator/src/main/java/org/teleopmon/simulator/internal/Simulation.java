@@ -110,6 +110,11 @@ public final class Simulation implements AutoCloseable {
             }
             next = pace(next, period);
         }
+        // Commands still in flight when the operator stopped are received, as the robot would.
+        commands.setReceiveTimeOut(300);
+        while (commands.recv() != null) {
+            commandsReceived.incrementAndGet();
+        }
         commands.close();
         observations.close();
     }
