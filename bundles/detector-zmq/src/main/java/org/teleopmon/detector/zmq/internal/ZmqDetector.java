@@ -1,0 +1,218 @@
+package org.teleopmon.detector.zmq.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.teleopmon.api.Detector;
+import org.teleopmon.api.DetectorSignal;
+import org.teleopmon.api.Health;
+import org.teleopmon.api.SignalListener;
+import org.teleopmon.api.capture.CaptureInterest;
+import org.teleopmon.api.capture.CaptureService;
+import org.teleopmon.api.capture.Packet;
+import org.teleopmon.api.capture.PacketListener;
+
+/**
+ * The ZMQ teleoperation detector: a {@link PacketListener} on the command, observation and extra
+ * ports that follows every ZMTP connection, and a {@link Detector} that pushes its view to every
+ * {@link SignalListener} the moment it changes. Packets arrive on the capture thread; a ticker
+ * ages silence and the watchdog out.
+ */
+@Component(service = {Detector.class, PacketListener.class, ZmqDetector.class}, immediate = true,
+        configurationPid = "org.teleopmon.detector.zmq", property = Detector.WEIGHT_PROPERTY + ":Integer=90")
+@Designate(ocd = ZmqDetectorConfig.class)
+public class ZmqDetector implements Detector, PacketListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZmqDetector.class);
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    final List<SignalListener> listeners = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile CaptureService capture;
+
+    private final ZmqTraffic traffic;
+    private final Clock clock;
+    private final RateLimitedLog malformedLog = new RateLimitedLog(LOG);
+    private final RateLimitedLog errorLog = new RateLimitedLog(LOG);
+    private final ScheduledExecutorService ticker;
+    private volatile TelemetrySubscriber telemetry;
+    private ZmqView.Key lastKey;
+    private long errors;
+    private volatile DetectorSignal current;
+
+    @Activate
+    public ZmqDetector(ZmqDetectorConfig config) {
+        this(settings(config), Clock.systemUTC());
+        if (config.telemetry_enabled()) {
+            telemetry = new TelemetrySubscriber(config.telemetry_endpoint(), config.window_ms() * 1_000_000);
+        }
+        ticker.scheduleWithFixedDelay(this::tick, config.tick_ms(), config.tick_ms(), TimeUnit.MILLISECONDS);
+    }
+
+    ZmqDetector(ZmqSettings settings, Clock clock) {
+        this.clock = clock;
+        this.traffic = new ZmqTraffic(settings, (c, reason) -> malformedLog.warn(
+                "Malformed ZMQ traffic from " + c.clientEndpoint() + " on port " + c.serverPort + ": " + reason));
+        this.current = DetectorSignal.idle(ZmqView.NAME, clock.instant());
+        this.lastKey = ZmqView.key(traffic, nanos());
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "teleop-zmq-detector"));
+    }
+
+    private static ZmqSettings settings(ZmqDetectorConfig config) {
+        SettingsParser parser = new SettingsParser();
+        ZmqSettings settings = parser.parse(config);
+        parser.problems().forEach(p -> LOG.warn("org.teleopmon.detector.zmq: {}", p));
+        return settings;
+    }
+
+    @Deactivate
+    void deactivate() {
+        ticker.shutdownNow();
+        if (telemetry != null) {
+            telemetry.close();
+        }
+    }
+
+    @Override
+    public String name() {
+        return ZmqView.NAME;
+    }
+
+    @Override
+    public CaptureInterest interest() {
+        return CaptureInterest.tcp(traffic.settings.ports());
+    }
+
+    @Override
+    public void onPacket(Packet packet) {
+        DetectorSignal changed = null;
+        synchronized (traffic) {
+            try {
+                if (packet.transport() == Packet.TCP && traffic.packet(packet)) {
+                    changed = evaluate(packet.timestampNanos());
+                }
+            } catch (RuntimeException e) {
+                errors++;
+                errorLog.warn("ZMQ detector failed on a packet (" + errors + " so far), skipped: " + e);
+            }
+        }
+        push(changed);
+    }
+
+    @Override
+    public DetectorSignal detect() {
+        DetectorSignal.Builder signal;
+        long now = nanos();
+        synchronized (traffic) {
+            signal = ZmqView.builder(traffic, now);
+        }
+        TelemetrySubscriber subscriber = telemetry;
+        if (subscriber != null) {
+            signal.measurement("telemetry_rate_hz", subscriber.rateHz(now))
+                    .measurement("telemetry_messages_total", subscriber.total());
+        }
+        return signal.build();
+    }
+
+    @Override
+    public Health health() {
+        CaptureService service = capture;
+        if (service == null) {
+            return Health.unavailable("no capture service: the ZMQ detector sees no packets");
+        }
+        Health captureHealth = service.health();
+        if (!captureHealth.isOk()) {
+            return new Health(captureHealth.status(), "capture: " + captureHealth.message());
+        }
+        TelemetrySubscriber subscriber = telemetry;
+        if (subscriber != null && !subscriber.problem().isEmpty()) {
+            return Health.warn(subscriber.problem());
+        }
+        synchronized (traffic) {
+            return errors > 0 ? Health.warn(errors + " packets failed in the detector; see the log") : Health.ok();
+        }
+    }
+
+    /** The connections being followed now, for the shell. */
+    public List<ConnectionRow> connections() {
+        long now = nanos();
+        synchronized (traffic) {
+            return traffic.table.all().stream().map(c -> ConnectionRow.of(c, traffic.settings, now)).toList();
+        }
+    }
+
+    /** Runs {@code action} with the traffic under the detector's lock. */
+    void inspect(Consumer<ZmqTraffic> action) {
+        synchronized (traffic) {
+            action.accept(traffic);
+        }
+    }
+
+    long nanos() {
+        Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+
+    void tick() {
+        DetectorSignal changed;
+        synchronized (traffic) {
+            long now = nanos();
+            traffic.expire(now, 30 * traffic.settings.silenceNanos());
+            traffic.rateBand(now);
+            changed = evaluate(now);
+        }
+        push(changed);
+    }
+
+    /** The new signal when the view's key changed, else null. Caller holds the lock. */
+    private DetectorSignal evaluate(long now) {
+        ZmqView.Key key = ZmqView.key(traffic, now);
+        if (key.equals(lastKey)) {
+            return null;
+        }
+        lastKey = key;
+        current = ZmqView.signal(traffic, now);
+        return current;
+    }
+
+    private void push(DetectorSignal signal) {
+        if (signal == null) {
+            return;
+        }
+        for (SignalListener listener : listeners) {
+            try {
+                listener.signalChanged(signal);
+            } catch (RuntimeException e) {
+                errorLog.warn("Signal listener " + listener + " threw " + e);
+            }
+        }
+    }
+
+    /** Packets whose handling threw inside the detector. */
+    long errors() {
+        synchronized (traffic) {
+            return errors;
+        }
+    }
+
+    /** The signal last pushed. */
+    DetectorSignal lastPushed() {
+        return current;
+    }
+}

@@ -1,0 +1,143 @@
+package org.teleopmon.itests;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
+
+import javax.inject.Inject;
+
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+import org.teleopmon.api.Detector;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.teleopmon.api.DetectorSignal;
+import org.teleopmon.api.capture.CaptureService;
+
+/**
+ * The real distribution: the capture bundle sniffs {@code lo}, the ZMQ detector follows the
+ * simulator's LeKiwi session (started with {@code teleop:simulate}) on random ports, and reports
+ * its start, operator, rate and end. Needs root or CAP_NET_RAW, as CI runs.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ZmqDetectionIT extends TeleopTestSupport {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    // Chosen in the test JVM when it writes the configuration; the probe inside Karaf reads them back.
+    private static final int CONFIGURED_COMMAND_PORT = freePort();
+    private static final int CONFIGURED_OBSERVATION_PORT = freePort();
+    private static final String PID = "org.teleopmon.detector.zmq";
+
+    @Inject
+    BundleContext context;
+
+    @Inject
+    FeaturesService features;
+
+    @Inject
+    SessionFactory sessions;
+
+    @Inject
+    CaptureService capture;
+
+    @Inject
+    ConfigurationAdmin configAdmin;
+
+    private int commandPort;
+    private int observationPort;
+
+    @Configuration
+    public Option[] config() {
+        return baseOptions();
+    }
+
+    @Override
+    protected Option[] extraOptions() {
+        String zmq = "etc/org.teleopmon.detector.zmq.cfg";
+        return new Option[] {
+            editConfigurationFilePut("etc/org.teleopmon.capture.cfg", "interfaces", "lo"),
+            editConfigurationFilePut(zmq, "command.port", Integer.toString(CONFIGURED_COMMAND_PORT)),
+            editConfigurationFilePut(zmq, "observation.port", Integer.toString(CONFIGURED_OBSERVATION_PORT)),
+            editConfigurationFilePut(zmq, "extra.ports", ""),
+            editConfigurationFilePut(zmq, "operators", "127.0.0.1=pax-operator"),
+            editConfigurationFilePut(zmq, "silence.timeout.ms", "1000"),
+        };
+    }
+
+    @Test
+    public void aSimulatedLekiwiSessionIsDetectedFromStartToEnd() throws Exception {
+        commandPort = Integer.parseInt(String.valueOf(configAdmin.getConfiguration(PID, null).getProperties()
+                .get("command.port")));
+        observationPort = Integer.parseInt(String.valueOf(configAdmin.getConfiguration(PID, null).getProperties()
+                .get("observation.port")));
+        features.installFeature("teleop-simulator", EnumSet.noneOf(FeaturesService.Option.class));
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            assertTrue("the zmq detector service", zmq() != null);
+            String status = execute("teleop:simulate --status");
+            assertTrue("teleop:simulate --status said: " + status, status.contains("simulation"));
+        });
+        await().atMost(TIMEOUT).untilAsserted(() -> assertTrue("capture " + capture.health() + " " + capture.stats(),
+                capture.stats().filter().contains("port " + commandPort)));
+        assertFalse(zmq().detect().active());
+
+        String started = execute("teleop:simulate --robot lekiwi --duration 6s --command-port " + commandPort
+                + " --observation-port " + observationPort);
+        assertTrue(started, started.contains("simulating lekiwi"));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            DetectorSignal signal = zmq().detect();
+            assertTrue(signal.reason(), signal.active());
+            assertEquals("pax-operator", signal.operators().get(0).name());
+            assertEquals("127.0.0.1", signal.operators().get(0).id());
+            assertTrue("rate " + signal.measurement("command_rate_hz"), signal.measurement("command_rate_hz") > 25);
+            assertEquals(2.0, signal.measurement("cameras"), 0.0);
+        });
+        String table = execute("teleop:zmq --no-format");
+        assertTrue(table, table.contains("command") && table.contains("observation") && table.contains("ACTIVE"));
+
+        await().atMost(TIMEOUT).untilAsserted(() -> {
+            DetectorSignal signal = zmq().detect();
+            assertFalse(signal.reason(), signal.active());
+            assertTrue(signal.operators().isEmpty());
+            assertTrue(execute("teleop:simulate --status").contains("finished"));
+        });
+        String finished = execute("teleop:simulate --status");
+        long sent = Long.parseLong(finished.replaceAll("(?s).*?(\\d+) commands.*", "$1"));
+        assertEquals(finished, sent, (long) zmq().detect().measurement("commands_total"));
+        assertEquals(0.0, zmq().detect().measurement("malformed_total"), 0.0);
+    }
+
+    private Detector zmq() throws Exception {
+        return context.getServiceReferences(Detector.class, "(component.name=*ZmqDetector)").stream()
+                .map(context::getService).findFirst().orElse(null);
+    }
+
+    private String execute(String command) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
+        try (Session session = sessions.create(System.in, print, print)) {
+            Object result = session.execute(command);
+            if (result != null) {
+                print.println(result);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
