@@ -22,7 +22,6 @@ import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Assume;
-import org.junit.Ignore;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -47,7 +46,6 @@ import org.teleopmon.api.capture.CaptureService;
  * publishes teleoperation_started / _stopped with the session's operator and duration. Needs root
  * or CAP_NET_RAW, as CI runs.
  */
-@Ignore("Needs the zmq branch (teleop-simulator, capture, ZMQ detector): enable once merged; see docs/engine.md")
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class EngineZmqIT extends TeleopTestSupport {
@@ -68,6 +66,13 @@ public class EngineZmqIT extends TeleopTestSupport {
 
     @Inject
     TeleopMonitor monitor;
+
+    @Inject
+    org.osgi.service.cm.ConfigurationAdmin configAdmin;
+
+    // The static ports are drawn again in the container's JVM: read back what the options wrote.
+    private int commandPort;
+    private int observationPort;
 
     private final List<TeleopEvent> events = new CopyOnWriteArrayList<>();
 
@@ -93,13 +98,17 @@ public class EngineZmqIT extends TeleopTestSupport {
 
     @Test
     public void simulatedSessionsAreStartedAndStoppedWithTheirOperatorAndDuration() throws Exception {
+        java.util.Dictionary<String, Object> zmqConfig =
+                configAdmin.getConfiguration("org.teleopmon.detector.zmq", null).getProperties();
+        commandPort = Integer.parseInt(String.valueOf(zmqConfig.get("command.port")));
+        observationPort = Integer.parseInt(String.valueOf(zmqConfig.get("observation.port")));
         // The simulator, capture and ZMQ detector come with the zmq branch: without them, nothing to drive.
         Assume.assumeTrue("teleop-simulator feature not in this distribution", hasFeature("teleop-simulator"));
         features.installFeature("teleop-simulator", EnumSet.noneOf(FeaturesService.Option.class));
         await().atMost(TIMEOUT).until(() -> execute("teleop:simulate --status").contains("simulation")
                 && monitor.getDetectors().stream().anyMatch(d -> d.name().equals("zmq")));
         await().atMost(TIMEOUT).until(() -> capture() != null
-                && capture().stats().filter().contains("port " + COMMAND_PORT));
+                && capture().stats().filter().contains("port " + commandPort));
         ServiceRegistration<TeleopEventListener> registration = context.registerService(TeleopEventListener.class,
                 e -> {
                     events.add(e);
@@ -112,7 +121,7 @@ public class EngineZmqIT extends TeleopTestSupport {
             for (int i = 0; i < 3; i++) {
                 events.clear();
                 String started = execute("teleop:simulate --robot lekiwi --duration " + SIMULATED.toMillis()
-                        + "ms --command-port " + COMMAND_PORT + " --observation-port " + OBSERVATION_PORT);
+                        + "ms --command-port " + commandPort + " --observation-port " + observationPort);
                 assertTrue(started, started.contains("simulating lekiwi"));
 
                 TeleopEvent start = awaitEvent(EventType.TELEOPERATION_STARTED);
