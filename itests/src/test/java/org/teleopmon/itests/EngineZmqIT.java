@@ -48,74 +48,16 @@ import org.teleopmon.api.capture.CaptureService;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class EngineZmqIT extends TeleopTestSupport {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final int COMMAND_PORT = freePort();
-    private static final int OBSERVATION_PORT = freePort();
-    private static final Duration SIMULATED = Duration.ofSeconds(3);
-
-    @Inject
-    BundleContext context;
-
-    @Inject
-    FeaturesService features;
-
-    @Inject
-    SessionFactory sessions;
-
-    @Inject
-    TeleopMonitor monitor;
-
-    @Inject
-    org.osgi.service.cm.ConfigurationAdmin configAdmin;
-
-    // The static ports are drawn again in the container's JVM: read back what the options wrote.
-    private int commandPort;
-    private int observationPort;
-
-    private final List<TeleopEvent> events = new CopyOnWriteArrayList<>();
+public class EngineZmqIT extends ZmqSessionSupport {
 
     @Configuration
     public Option[] config() {
         return baseOptions();
     }
 
-    @Override
-    protected Option[] extraOptions() {
-        String zmq = "etc/org.teleopmon.detector.zmq.cfg";
-        return new Option[] {
-            editConfigurationFilePut("etc/org.teleopmon.capture.cfg", "interfaces", "lo"),
-            editConfigurationFilePut(zmq, "command.port", Integer.toString(COMMAND_PORT)),
-            editConfigurationFilePut(zmq, "observation.port", Integer.toString(OBSERVATION_PORT)),
-            editConfigurationFilePut(zmq, "extra.ports", ""),
-            editConfigurationFilePut(zmq, "operators", "127.0.0.1=pax-operator"),
-            // The session ends this long after the last command: keep it short so the duration is tight.
-            editConfigurationFilePut(zmq, "silence.timeout.ms", "200"),
-            editConfigurationFilePut("etc/org.teleopmon.engine.cfg", "hold.time", "0.5"),
-        };
-    }
-
     @Test
     public void simulatedSessionsAreStartedAndStoppedWithTheirOperatorAndDuration() throws Exception {
-        java.util.Dictionary<String, Object> zmqConfig =
-                configAdmin.getConfiguration("org.teleopmon.detector.zmq", null).getProperties();
-        commandPort = Integer.parseInt(String.valueOf(zmqConfig.get("command.port")));
-        observationPort = Integer.parseInt(String.valueOf(zmqConfig.get("observation.port")));
-        // The simulator, capture and ZMQ detector come with the zmq branch: without them, nothing to drive.
-        Assume.assumeTrue("teleop-simulator feature not in this distribution", hasFeature("teleop-simulator"));
-        features.installFeature("teleop-simulator", EnumSet.noneOf(FeaturesService.Option.class));
-        await().atMost(TIMEOUT).until(() -> execute("teleop:simulate --status").contains("simulation")
-                && monitor.getDetectors().stream().anyMatch(d -> d.name().equals("zmq")));
-        await().atMost(TIMEOUT).until(() -> capture() != null
-                && capture().stats().filter().contains("port " + commandPort));
-        ServiceRegistration<TeleopEventListener> registration = context.registerService(TeleopEventListener.class,
-                e -> {
-                    events.add(e);
-                    if (e.type() == EventType.TELEOPERATION_STARTED) {
-                        received.set(Instant.now());
-                    }
-                }, null);
+        ServiceRegistration<TeleopEventListener> registration = prepare();
         List<Long> wireToEventMicros = new ArrayList<>();
         try {
             for (int i = 0; i < 3; i++) {
@@ -146,46 +88,5 @@ public class EngineZmqIT extends TeleopTestSupport {
         assertEquals(3, monitor.getSessions().stream().filter(s -> !s.isOpen()).count());
         // Informational: capture time of the packet that made the ZMQ view active -> listener.
         System.out.println("EngineZmqIT wire -> teleoperation_started (us): " + wireToEventMicros);
-    }
-
-    private final AtomicReference<Instant> received = new AtomicReference<>();
-
-    /** Looked up, not injected: the capture bundle is not in every distribution this test boots. */
-    private CaptureService capture() {
-        var reference = context.getServiceReference(CaptureService.class);
-        return reference == null ? null : context.getService(reference);
-    }
-
-    private boolean hasFeature(String name) {
-        try {
-            return features.getFeature(name) != null;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static List<String> ids(List<Operator> operators) {
-        return operators.stream().map(Operator::id).toList();
-    }
-
-    private TeleopEvent awaitEvent(EventType type) {
-        AtomicReference<TeleopEvent> found = new AtomicReference<>();
-        await().atMost(TIMEOUT).until(() -> {
-            events.stream().filter(e -> e.type() == type).findFirst().ifPresent(found::set);
-            return found.get() != null;
-        });
-        return found.get();
-    }
-
-    private String execute(String command) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        try (Session session = sessions.create(System.in, print, print)) {
-            Object result = session.execute(command);
-            if (result != null) {
-                print.println(result);
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
     }
 }
