@@ -279,13 +279,7 @@ public class EngineIT extends TeleopTestSupport {
     }
 
     private String execute(String command) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        try (Session session = sessionFactory.create(System.in, out, out)) {
-            session.execute(command);
-        }
-        out.flush();
-        return bytes.toString(StandardCharsets.UTF_8);
+        return executeCommand(sessionFactory, command);
     }
 
     private void configure(String pid, String... keyValues) throws Exception {

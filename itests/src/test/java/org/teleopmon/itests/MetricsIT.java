@@ -208,14 +208,6 @@ public class MetricsIT extends TeleopTestSupport {
     }
 
     private String run(String command) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        Session session = sessions.create(System.in, out, out);
-        try {
-            session.execute(command);
-        } finally {
-            session.close();
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return executeCommand(sessions, command);
     }
 }

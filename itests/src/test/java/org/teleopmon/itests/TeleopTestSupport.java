@@ -71,6 +71,41 @@ public abstract class TeleopTestSupport {
                 .classifier("features").type("xml").getURL();
     }
 
+    /** Runs a shell command as the console would; returns what it printed, and its result if any. */
+    static String executeCommand(org.apache.karaf.shell.api.console.SessionFactory sessions, String command)
+            throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        try (org.apache.karaf.shell.api.console.Session session = sessions.create(System.in, out, out)) {
+            Object result = session.execute(command);
+            if (result != null) {
+                out.println(result);
+            }
+        }
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Capture on {@code lo} only and the ZMQ detector on the given ports, with the simulator's
+     * operator named. The ports are drawn in the test JVM: read them back in the container with
+     * {@link #configuredZmqPort}.
+     */
+    static List<Option> zmqOnLoopback(int commandPort, int observationPort, long silenceMillis) {
+        String zmq = "etc/org.teleopmon.detector.zmq.cfg";
+        return List.of(
+                editConfigurationFilePut("etc/org.teleopmon.capture.cfg", "interfaces", "lo"),
+                editConfigurationFilePut(zmq, "command.port", Integer.toString(commandPort)),
+                editConfigurationFilePut(zmq, "observation.port", Integer.toString(observationPort)),
+                editConfigurationFilePut(zmq, "extra.ports", ""),
+                editConfigurationFilePut(zmq, "operators", "127.0.0.1=pax-operator"),
+                editConfigurationFilePut(zmq, "silence.timeout.ms", Long.toString(silenceMillis)));
+    }
+
+    static int configuredZmqPort(org.osgi.service.cm.ConfigurationAdmin configAdmin, String key) throws IOException {
+        return Integer.parseInt(String.valueOf(
+                configAdmin.getConfiguration("org.teleopmon.detector.zmq", null).getProperties().get(key)));
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

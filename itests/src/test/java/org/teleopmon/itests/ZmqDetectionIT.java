@@ -43,7 +43,6 @@ public class ZmqDetectionIT extends TeleopTestSupport {
     // Chosen in the test JVM when it writes the configuration; the probe inside Karaf reads them back.
     private static final int CONFIGURED_COMMAND_PORT = freePort();
     private static final int CONFIGURED_OBSERVATION_PORT = freePort();
-    private static final String PID = "org.teleopmon.detector.zmq";
 
     @Inject
     BundleContext context;
@@ -70,23 +69,13 @@ public class ZmqDetectionIT extends TeleopTestSupport {
 
     @Override
     protected Option[] extraOptions() {
-        String zmq = "etc/org.teleopmon.detector.zmq.cfg";
-        return new Option[] {
-            editConfigurationFilePut("etc/org.teleopmon.capture.cfg", "interfaces", "lo"),
-            editConfigurationFilePut(zmq, "command.port", Integer.toString(CONFIGURED_COMMAND_PORT)),
-            editConfigurationFilePut(zmq, "observation.port", Integer.toString(CONFIGURED_OBSERVATION_PORT)),
-            editConfigurationFilePut(zmq, "extra.ports", ""),
-            editConfigurationFilePut(zmq, "operators", "127.0.0.1=pax-operator"),
-            editConfigurationFilePut(zmq, "silence.timeout.ms", "1000"),
-        };
+        return zmqOnLoopback(CONFIGURED_COMMAND_PORT, CONFIGURED_OBSERVATION_PORT, 1000).toArray(new Option[0]);
     }
 
     @Test
     public void aSimulatedLekiwiSessionIsDetectedFromStartToEnd() throws Exception {
-        commandPort = Integer.parseInt(String.valueOf(configAdmin.getConfiguration(PID, null).getProperties()
-                .get("command.port")));
-        observationPort = Integer.parseInt(String.valueOf(configAdmin.getConfiguration(PID, null).getProperties()
-                .get("observation.port")));
+        commandPort = configuredZmqPort(configAdmin, "command.port");
+        observationPort = configuredZmqPort(configAdmin, "observation.port");
         features.installFeature("teleop-simulator", EnumSet.noneOf(FeaturesService.Option.class));
         await().atMost(TIMEOUT).untilAsserted(() -> {
             assertTrue("the zmq detector service", zmq() != null);
@@ -130,14 +119,6 @@ public class ZmqDetectionIT extends TeleopTestSupport {
     }
 
     private String execute(String command) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        try (Session session = sessions.create(System.in, print, print)) {
-            Object result = session.execute(command);
-            if (result != null) {
-                print.println(result);
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return executeCommand(sessions, command);
     }
 }

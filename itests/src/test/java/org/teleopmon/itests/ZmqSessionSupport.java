@@ -75,17 +75,10 @@ public abstract class ZmqSessionSupport extends TeleopTestSupport {
 
     @Override
     protected Option[] extraOptions() {
-        String zmq = "etc/org.teleopmon.detector.zmq.cfg";
-        return new Option[] {
-            editConfigurationFilePut("etc/org.teleopmon.capture.cfg", "interfaces", "lo"),
-            editConfigurationFilePut(zmq, "command.port", Integer.toString(COMMAND_PORT)),
-            editConfigurationFilePut(zmq, "observation.port", Integer.toString(OBSERVATION_PORT)),
-            editConfigurationFilePut(zmq, "extra.ports", ""),
-            editConfigurationFilePut(zmq, "operators", "127.0.0.1=pax-operator"),
-            // The session ends this long after the last command: keep it short so the duration is tight.
-            editConfigurationFilePut(zmq, "silence.timeout.ms", "200"),
-            editConfigurationFilePut("etc/org.teleopmon.engine.cfg", "hold.time", "0.5"),
-        };
+        List<Option> options = new ArrayList<>(zmqOnLoopback(COMMAND_PORT, OBSERVATION_PORT, 200));
+        // The session ends this long after the last command: keep it short so the duration is tight.
+        options.add(editConfigurationFilePut("etc/org.teleopmon.engine.cfg", "hold.time", "0.5"));
+        return options.toArray(new Option[0]);
     }
 
 
@@ -93,10 +86,8 @@ public abstract class ZmqSessionSupport extends TeleopTestSupport {
 
     /** Simulator installed, capture filtering the configured ports, a listener recording events. */
     ServiceRegistration<TeleopEventListener> prepare() throws Exception {
-        java.util.Dictionary<String, Object> zmqConfig =
-                configAdmin.getConfiguration("org.teleopmon.detector.zmq", null).getProperties();
-        commandPort = Integer.parseInt(String.valueOf(zmqConfig.get("command.port")));
-        observationPort = Integer.parseInt(String.valueOf(zmqConfig.get("observation.port")));
+        commandPort = configuredZmqPort(configAdmin, "command.port");
+        observationPort = configuredZmqPort(configAdmin, "observation.port");
         // The simulator, capture and ZMQ detector come with the zmq branch: without them, nothing to drive.
         Assume.assumeTrue("teleop-simulator feature not in this distribution", hasFeature("teleop-simulator"));
         features.installFeature("teleop-simulator", EnumSet.noneOf(FeaturesService.Option.class));
@@ -140,14 +131,6 @@ public abstract class ZmqSessionSupport extends TeleopTestSupport {
     }
 
     String execute(String command) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        try (Session session = sessions.create(System.in, print, print)) {
-            Object result = session.execute(command);
-            if (result != null) {
-                print.println(result);
-            }
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        return executeCommand(sessions, command);
     }
 }
