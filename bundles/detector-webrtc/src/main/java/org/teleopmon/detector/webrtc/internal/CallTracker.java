@@ -1,0 +1,156 @@
+package org.teleopmon.detector.webrtc.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Groups flows into calls and follows each call from up to down. A call is up while its ICE
+ * session has answered checks and carries DTLS or SRTP (or, without ICE, while valid RTP flows),
+ * and it ends when nothing arrives for the idle timeout: peers that hang up simply stop sending,
+ * and DTLS close alerts are encrypted.
+ */
+final class CallTracker {
+
+    private final Settings settings;
+    private final LocalAddresses local;
+    private final Map<String, Call> calls = new LinkedHashMap<>();
+    private final Deque<CallSummary> history = new ArrayDeque<>();
+    private final int historySize;
+    private long nextId = 1;
+
+    CallTracker(Settings settings, LocalAddresses local, int historySize) {
+        this.settings = settings;
+        this.local = local;
+        this.historySize = historySize;
+    }
+
+    /** Re-groups the flows; returns the calls that started and the summaries of those that ended. */
+    Changes update(List<Flow> flows, long now) {
+        Map<String, List<Flow>> groups = new HashMap<>();
+        for (Flow flow : flows) {
+            String key = key(flow);
+            if (key != null) {
+                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(flow);
+            }
+        }
+        Changes changes = new Changes(new ArrayList<>(), new ArrayList<>());
+        for (Map.Entry<String, List<Flow>> group : groups.entrySet()) {
+            Call call = calls.get(group.getKey());
+            if (call == null) {
+                call = new Call("c" + nextId, group.getKey(), earliest(group.getValue()));
+            }
+            refresh(call, group.getValue(), now);
+            if (call.up && !calls.containsKey(call.key)) {
+                nextId++;
+                calls.put(call.key, call);
+                changes.started().add(call);
+            }
+        }
+        calls.values().removeIf(call -> {
+            if (groups.containsKey(call.key) && call.up) {
+                return false;
+            }
+            CallSummary summary = CallSummary.of(call, now);
+            history.addFirst(summary);
+            while (history.size() > historySize) {
+                history.removeLast();
+            }
+            changes.ended().add(summary);
+            return true;
+        });
+        return changes;
+    }
+
+    List<Call> active() {
+        return List.copyOf(calls.values());
+    }
+
+    List<CallSummary> history() {
+        return List.copyOf(history);
+    }
+
+    record Changes(List<Call> started, List<CallSummary> ended) {
+        boolean any() {
+            return !started.isEmpty() || !ended.isEmpty();
+        }
+    }
+
+    private void refresh(Call call, List<Flow> flows, long now) {
+        call.flows.clear();
+        call.flows.addAll(flows);
+        Flow main = null;
+        boolean ice = false;
+        boolean secure = false;
+        boolean media = false;
+        boolean turn = false;
+        long last = 0;
+        for (Flow flow : flows) {
+            if (main == null || flow.bytes[0] + flow.bytes[1] > main.bytes[0] + main.bytes[1]) {
+                main = flow;
+            }
+            ice |= flow.bindingResponses > 0 || flow.bindingRequests > 0 && flow.iceSession != null;
+            secure |= flow.dtls.seen();
+            media |= hasValidStream(flow);
+            turn |= flow.turn;
+            last = Math.max(last, flow.lastNanos);
+        }
+        call.main = main;
+        call.lastNanos = last;
+        call.remoteSide = remoteSide(main);
+        call.kind = turn ? Call.Kind.TURN : ice ? Call.Kind.WEBRTC : Call.Kind.RTP;
+        boolean recent = now - last <= settings.idleNanos();
+        call.up = recent && (ice ? secure || media : media && call.mediaFlowing(now, settings.mediaNanos()));
+    }
+
+    /** The far end: the side that is not the robot's; if both or neither are, the media receiver. */
+    private int remoteSide(Flow flow) {
+        boolean aLocal = local.isLocal(flow.hostA);
+        boolean bLocal = local.isLocal(flow.hostB);
+        if (aLocal != bLocal) {
+            return aLocal ? 1 : 0;
+        }
+        long toB = 0;
+        long toA = 0;
+        for (int i = 0; i < flow.streamCount; i++) {
+            MediaStream stream = flow.streams[i];
+            if (stream.direction == 0) {
+                toB += stream.bytes;
+            } else {
+                toA += stream.bytes;
+            }
+        }
+        return toA > toB ? 0 : 1;
+    }
+
+    private static String key(Flow flow) {
+        if (flow.iceSession != null) {
+            return "ice:" + flow.iceSession;
+        }
+        if (flow.bindingRequests + flow.bindingResponses > 0 || flow.dtls.seen() || hasValidStream(flow)) {
+            return "flow:" + flow.endpointA + "-" + flow.endpointB;
+        }
+        return null;
+    }
+
+    private static boolean hasValidStream(Flow flow) {
+        for (int i = 0; i < flow.streamCount; i++) {
+            if (flow.streams[i].valid()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long earliest(List<Flow> flows) {
+        long first = Long.MAX_VALUE;
+        for (Flow flow : flows) {
+            first = Math.min(first, flow.firstNanos);
+        }
+        return first;
+    }
+}

@@ -1,0 +1,97 @@
+package org.teleopmon.detector.webrtc.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.teleopmon.api.capture.Packet;
+
+/**
+ * Flows by 5-tuple in an open-addressing table: a lookup on the packet path allocates nothing
+ * (a map keyed by a boxed or composite key would allocate per packet). Bounded: past
+ * {@code maxFlows} new flows are refused and counted until the tick expires idle ones.
+ */
+final class FlowTable {
+
+    private final Settings settings;
+    private Flow[] slots;
+    private int size;
+    long refused;
+
+    FlowTable(Settings settings) {
+        this.settings = settings;
+        this.slots = new Flow[Integer.highestOneBit(Math.max(4, settings.maxFlows()) * 2 - 1) * 2];
+    }
+
+    /** The packet's flow and its direction in {@code dir[0]}, or null. */
+    Flow find(Packet p, int[] dir) {
+        int length = p.addressLength();
+        int hash = Flow.hash(p.array(), p.srcAddressOffset(), p.srcPort(), p.dstAddressOffset(), p.dstPort(), length);
+        int mask = slots.length - 1;
+        for (int i = hash & mask; slots[i] != null; i = i + 1 & mask) {
+            Flow flow = slots[i];
+            if (flow.hash == hash) {
+                int d = flow.direction(p);
+                if (d >= 0) {
+                    dir[0] = d;
+                    return flow;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A new flow for the packet (not yet in the table), its direction in {@code dir[0]}; null when full. */
+    Flow create(Packet p, long now, int[] dir) {
+        if (size >= settings.maxFlows()) {
+            refused++;
+            return null;
+        }
+        int length = p.addressLength();
+        int hash = Flow.hash(p.array(), p.srcAddressOffset(), p.srcPort(), p.dstAddressOffset(), p.dstPort(), length);
+        Flow flow = new Flow(p, hash, now, settings);
+        insert(flow);
+        dir[0] = flow.direction(p);
+        return flow;
+    }
+
+    List<Flow> all() {
+        List<Flow> flows = new ArrayList<>(size);
+        for (Flow flow : slots) {
+            if (flow != null) {
+                flows.add(flow);
+            }
+        }
+        return flows;
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** Drops flows silent for longer than {@code idleNanos}; returns them. */
+    List<Flow> expire(long now, long idleNanos) {
+        List<Flow> kept = new ArrayList<>(size);
+        List<Flow> gone = new ArrayList<>();
+        for (Flow flow : slots) {
+            if (flow != null) {
+                (now - flow.lastNanos > idleNanos ? gone : kept).add(flow);
+            }
+        }
+        if (!gone.isEmpty()) {
+            java.util.Arrays.fill(slots, null);
+            size = 0;
+            kept.forEach(this::insert);
+        }
+        return gone;
+    }
+
+    private void insert(Flow flow) {
+        int mask = slots.length - 1;
+        int i = flow.hash & mask;
+        while (slots[i] != null) {
+            i = i + 1 & mask;
+        }
+        slots[i] = flow;
+        size++;
+    }
+}

@@ -1,0 +1,228 @@
+package org.teleopmon.detector.webrtc.internal;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.teleopmon.api.Detector;
+import org.teleopmon.api.DetectorSignal;
+import org.teleopmon.api.Health;
+import org.teleopmon.api.SignalListener;
+import org.teleopmon.api.capture.CaptureInterest;
+import org.teleopmon.api.capture.CaptureService;
+import org.teleopmon.api.capture.Packet;
+import org.teleopmon.api.capture.PacketListener;
+
+/**
+ * The WebRTC detector: a {@link PacketListener} on every UDP packet (WebRTC picks its ports at
+ * random, so content decides) and a {@link Detector} that pushes its view the moment a call goes
+ * up or down or its media starts or stops. Packets arrive on the capture thread; a ticker expires
+ * flows and calls.
+ */
+@Component(service = {Detector.class, PacketListener.class, WebRtcDetector.class}, immediate = true,
+        configurationPid = "org.teleopmon.detector.webrtc", property = Detector.WEIGHT_PROPERTY + ":Integer=70")
+@Designate(ocd = WebRtcDetectorConfig.class)
+public class WebRtcDetector implements Detector, PacketListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebRtcDetector.class);
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    final List<SignalListener> listeners = new CopyOnWriteArrayList<>();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile CaptureService capture;
+
+    private final WebRtcTraffic traffic;
+    private final CallTracker calls;
+    private final LocalAddresses local = new LocalAddresses();
+    private final ProblemLog errorLog = new ProblemLog(LOG);
+    private final ScheduledExecutorService ticker;
+    private final TimeBase time = new TimeBase();
+    private WebRtcView.Key lastKey;
+    private long errors;
+    private volatile int browserProcesses;
+    private volatile DetectorSignal current;
+
+    @Activate
+    public WebRtcDetector(WebRtcDetectorConfig config) {
+        this(settings(config), config.history_size());
+        ticker.scheduleWithFixedDelay(this::tick, config.tick_ms(), config.tick_ms(), TimeUnit.MILLISECONDS);
+    }
+
+    WebRtcDetector(Settings settings, int historySize) {
+        this.traffic = new WebRtcTraffic(settings);
+        this.calls = new CallTracker(settings, local, historySize);
+        long now = time.now();
+        this.current = DetectorSignal.idle(WebRtcView.NAME, java.time.Instant.ofEpochSecond(0, now));
+        this.lastKey = WebRtcView.key(List.of(), now, settings, 0);
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "teleop-webrtc-detector"));
+    }
+
+    private static Settings settings(WebRtcDetectorConfig config) {
+        SettingsParser parser = new SettingsParser();
+        Settings settings = parser.parse(config);
+        parser.problems().forEach(p -> LOG.warn("org.teleopmon.detector.webrtc: {}", p));
+        return settings;
+    }
+
+    @Deactivate
+    void deactivate() {
+        ticker.shutdownNow();
+    }
+
+    @Override
+    public String name() {
+        return WebRtcView.NAME;
+    }
+
+    @Override
+    public CaptureInterest interest() {
+        return new CaptureInterest(traffic.settings.tcpPorts(), Set.of(), true);
+    }
+
+    @Override
+    public void onPacket(Packet packet) {
+        DetectorSignal changed = null;
+        synchronized (traffic) {
+            try {
+                time.packet(packet.timestampNanos());
+                if (packet.transport() == Packet.UDP) {
+                    Flow flow = traffic.udp(packet);
+                    if (flow != null && flow.takeChange()) {
+                        changed = evaluate(packet.timestampNanos());
+                    }
+                }
+            } catch (RuntimeException e) {
+                errors++;
+                errorLog.warn("WebRTC detector failed on a packet (" + errors + " so far), skipped: " + e);
+            }
+        }
+        push(changed);
+    }
+
+    @Override
+    public DetectorSignal detect() {
+        synchronized (traffic) {
+            return WebRtcView.signal(calls.active(), time.now(), traffic.settings, browserProcesses);
+        }
+    }
+
+    @Override
+    public Health health() {
+        CaptureService service = capture;
+        if (service == null) {
+            return Health.unavailable("no capture service: the WebRTC detector sees no packets");
+        }
+        Health captureHealth = service.health();
+        if (!captureHealth.isOk()) {
+            return new Health(captureHealth.status(), "capture: " + captureHealth.message());
+        }
+        synchronized (traffic) {
+            if (errors > 0) {
+                return Health.warn(errors + " packets failed in the WebRTC detector; see the log");
+            }
+            if (traffic.flows.refused > 0) {
+                return Health.warn(traffic.flows.refused + " flows refused: the flow table is full (max.flows)");
+            }
+        }
+        return Health.ok();
+    }
+
+    void tick() {
+        DetectorSignal changed;
+        synchronized (traffic) {
+            long now = time.now();
+            local.refresh(now);
+            traffic.flows.expire(now, traffic.settings.idleNanos());
+            changed = evaluate(now);
+        }
+        push(changed);
+    }
+
+    /** Re-groups the calls; the new signal when the view's key changed, else null. Caller holds the lock. */
+    private DetectorSignal evaluate(long now) {
+        CallTracker.Changes changes = calls.update(traffic.flows.all(), now);
+        if (changes.any()) {
+            changes.started().forEach(c -> LOG.info("WebRTC call {} up: {} {} <-> {}", c.id,
+                    c.kind.name().toLowerCase(java.util.Locale.ROOT), c.localEndpoint(), c.remoteEndpoint()));
+            changes.ended().forEach(s -> LOG.info("WebRTC call {} down after {} s: {}", s.id(),
+                    String.format("%.1f", s.durationSeconds()), s.remote()));
+        }
+        List<Call> active = calls.active();
+        WebRtcView.Key key = WebRtcView.key(active, now, traffic.settings, browserProcesses);
+        if (key.equals(lastKey)) {
+            return null;
+        }
+        lastKey = key;
+        current = WebRtcView.signal(active, now, traffic.settings, browserProcesses);
+        return current;
+    }
+
+    private void push(DetectorSignal signal) {
+        if (signal == null) {
+            return;
+        }
+        for (SignalListener listener : listeners) {
+            try {
+                listener.signalChanged(signal);
+            } catch (RuntimeException e) {
+                errorLog.warn("Signal listener " + listener + " threw " + e);
+            }
+        }
+    }
+
+    /** Calls up now, for the shell, as rows computed under the lock. */
+    public List<CallRow> calls() {
+        synchronized (traffic) {
+            long now = time.now();
+            return calls.active().stream().map(c -> CallRow.of(c, now)).toList();
+        }
+    }
+
+    /** Media streams of the calls up now, for the shell. */
+    public List<StreamRow> streams() {
+        synchronized (traffic) {
+            long now = time.now();
+            return calls.active().stream().flatMap(c -> c.streams().stream().map(s -> StreamRow.of(c, s, now)))
+                    .toList();
+        }
+    }
+
+    /** Ended calls, newest first. */
+    public List<CallSummary> history() {
+        synchronized (traffic) {
+            return calls.history();
+        }
+    }
+
+    /** The signal last pushed. */
+    DetectorSignal lastPushed() {
+        return current;
+    }
+
+    long errors() {
+        synchronized (traffic) {
+            return errors;
+        }
+    }
+
+    WebRtcTraffic traffic() {
+        return traffic;
+    }
+
+    LocalAddresses localAddresses() {
+        return local;
+    }
+}
