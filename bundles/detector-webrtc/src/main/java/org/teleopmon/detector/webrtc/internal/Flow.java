@@ -123,8 +123,7 @@ final class Flow {
     boolean mirrors(MediaStream stream, long timestamp) {
         for (int i = 0; i < streamCount; i++) {
             MediaStream other = streams[i];
-            if (other != stream && other.direction == stream.direction && other.packets > stream.packets
-                    && other.sentRecently(timestamp)) {
+            if (other != stream && other.direction == stream.direction && other.sentRecently(timestamp)) {
                 return true;
             }
         }

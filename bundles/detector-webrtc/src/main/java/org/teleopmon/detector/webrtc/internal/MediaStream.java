@@ -33,6 +33,8 @@ final class MediaStream {
     long markers;
     long mirroredPackets;
     private long lastFrameTimestamp = -1;
+    private long lastTimestamp = -1;
+    private boolean lastMirrored;
     private int dominantPayloadType = -1;
 
     MediaStream(long ssrc, int direction, long now, long windowNanos, long bucketNanos) {
@@ -44,8 +46,12 @@ final class MediaStream {
         java.util.Arrays.fill(recentTimestamps, -1);
     }
 
-    /** Takes one packet; {@code mirrored} says whether another stream of the flow sent its timestamp. */
-    void packet(long now, byte[] b, int off, int len, boolean mirrored) {
+    /**
+     * Takes one packet. {@code mirrored} says whether another stream of the flow had already sent
+     * its timestamp; it is asked only when the timestamp changes ({@link #timestampChanges}), and
+     * the answer holds for the packets that follow with the same timestamp.
+     */
+    void packet(long now, byte[] b, int off, int len, Boolean mirrored) {
         lastNanos = now;
         packets++;
         bytes += len;
@@ -56,11 +62,17 @@ final class MediaStream {
         }
         paddingPackets += Rtp.padding(b, off) ? 1 : 0;
         markers += Rtp.marker(b, off) ? 1 : 0;
-        mirroredPackets += mirrored ? 1 : 0;
+        if (mirrored != null) {
+            lastMirrored = mirrored;
+        }
+        if (packets <= MIRROR_CHECKS && lastMirrored) {
+            mirroredPackets++;
+        }
         int lostChange = sequence.accept(Rtp.sequence(b, off));
         inOrder = sequence.lastInOrder ? inOrder + 1 : 0;
         proven |= inOrder >= PROBATION;
         long timestamp = Rtp.timestamp(b, off);
+        lastTimestamp = timestamp;
         int newFrame = newFrame(timestamp) ? 1 : 0;
         clock.sample(now, timestamp);
         jitter.sample(now - firstNanos, clock.unwrap(timestamp), clock.rate());
@@ -87,8 +99,9 @@ final class MediaStream {
         return false;
     }
 
-    boolean wantsMirrorCheck() {
-        return packets < MIRROR_CHECKS;
+    /** Whether a packet with this timestamp should be checked against the other streams. */
+    boolean wantsMirrorCheck(long timestamp) {
+        return packets < MIRROR_CHECKS && timestamp != lastTimestamp;
     }
 
     /** Past probation: enough packets in sequence to be RTP rather than look-alike noise. */
@@ -98,7 +111,8 @@ final class MediaStream {
 
     StreamKind kind() {
         long checked = Math.min(packets, MIRROR_CHECKS);
-        if (packets >= 3 && (paddingPackets * 2 > packets || mirroredPackets * 3 >= checked)) {
+        // Padding probes and retransmissions (old timestamps of another stream) share the RTX SSRC.
+        if (packets >= 3 && (Math.min(paddingPackets, checked) + mirroredPackets) * 2 >= checked) {
             return StreamKind.RTX;
         }
         int rate = clock.rate();

@@ -161,7 +161,8 @@ final class WebRtcTraffic {
         if (stream == null) {
             return;
         }
-        boolean mirrored = stream.wantsMirrorCheck() && flow.mirrors(stream, Rtp.timestamp(b, off));
+        long timestamp = Rtp.timestamp(b, off);
+        Boolean mirrored = stream.wantsMirrorCheck(timestamp) ? flow.mirrors(stream, timestamp) : null;
         boolean valid = stream.valid();
         StreamKind kind = stream.packets % 16 == 0 ? stream.kind() : null;
         stream.packet(now, b, off, declared, mirrored);
