@@ -66,6 +66,16 @@ final class CallTracker {
         return changes;
     }
 
+    /** Whether a call that is up owns this flow. */
+    boolean holds(Flow flow) {
+        for (Call call : calls.values()) {
+            if (call.flows.contains(flow)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     List<Call> active() {
         return List.copyOf(calls.values());
     }

@@ -141,6 +141,19 @@ final class Flow {
         return false;
     }
 
+    /** Whether the flow showed WebRTC for sure: an answered check, an ICE username, DTLS or valid RTP. */
+    boolean proven() {
+        if (bindingResponses > 0 || iceSession != null || dtls.seen() || turn) {
+            return true;
+        }
+        for (int i = 0; i < streamCount; i++) {
+            if (streams[i].valid()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the flow changed in a way that matters to calls since the last call; clears it. */
     boolean takeChange() {
         boolean was = changed;

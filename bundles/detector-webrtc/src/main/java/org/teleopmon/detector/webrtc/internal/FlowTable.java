@@ -16,6 +16,7 @@ final class FlowTable {
     private Flow[] slots;
     private int size;
     long refused;
+    long evicted;
 
     FlowTable(Settings settings) {
         this.settings = settings;
@@ -40,9 +41,13 @@ final class FlowTable {
         return null;
     }
 
-    /** A new flow for the packet (not yet in the table), its direction in {@code dir[0]}; null when full. */
+    /**
+     * A new flow for the packet (not yet in the table), its direction in {@code dir[0]}. When the
+     * table is full, the stalest flow that has proven nothing gives way (random datagrams that look
+     * like RTP must not lock real calls out); null when every flow has proven something.
+     */
     Flow create(Packet p, long now, int[] dir) {
-        if (size >= settings.maxFlows()) {
+        if (size >= settings.maxFlows() && !evictUnproven()) {
             refused++;
             return null;
         }
@@ -68,13 +73,16 @@ final class FlowTable {
         return size;
     }
 
-    /** Drops flows silent for longer than {@code idleNanos}; returns them. */
-    List<Flow> expire(long now, long idleNanos) {
+    /**
+     * Drops flows silent for longer than {@code idleNanos}, except those {@code keep} holds (a
+     * call that moved to another candidate pair still owns the old pair's counts); returns them.
+     */
+    List<Flow> expire(long now, long idleNanos, java.util.function.Predicate<Flow> keep) {
         List<Flow> kept = new ArrayList<>(size);
         List<Flow> gone = new ArrayList<>();
         for (Flow flow : slots) {
             if (flow != null) {
-                (now - flow.lastNanos > idleNanos ? gone : kept).add(flow);
+                (now - flow.lastNanos > idleNanos && !keep.test(flow) ? gone : kept).add(flow);
             }
         }
         if (!gone.isEmpty()) {
@@ -83,6 +91,25 @@ final class FlowTable {
             kept.forEach(this::insert);
         }
         return gone;
+    }
+
+    private boolean evictUnproven() {
+        Flow victim = null;
+        for (Flow flow : slots) {
+            if (flow != null && !flow.proven() && (victim == null || flow.lastNanos < victim.lastNanos)) {
+                victim = flow;
+            }
+        }
+        if (victim == null) {
+            return false;
+        }
+        List<Flow> kept = all();
+        kept.remove(victim);
+        java.util.Arrays.fill(slots, null);
+        size = 0;
+        kept.forEach(this::insert);
+        evicted++;
+        return true;
     }
 
     private void insert(Flow flow) {

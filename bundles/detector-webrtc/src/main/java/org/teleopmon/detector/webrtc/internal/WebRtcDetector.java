@@ -32,7 +32,7 @@ import org.teleopmon.api.capture.PacketListener;
  * flows and calls.
  */
 @Component(service = {Detector.class, PacketListener.class, WebRtcDetector.class}, immediate = true,
-        configurationPid = "org.teleopmon.detector.webrtc", property = Detector.WEIGHT_PROPERTY + ":Integer=70")
+        configurationPid = "org.teleopmon.detector.webrtc", property = Detector.WEIGHT_PROPERTY + ":Integer=80")
 @Designate(ocd = WebRtcDetectorConfig.class)
 public class WebRtcDetector implements Detector, PacketListener {
 
@@ -145,7 +145,7 @@ public class WebRtcDetector implements Detector, PacketListener {
         synchronized (traffic) {
             long now = time.now();
             local.refresh(now);
-            traffic.flows.expire(now, traffic.settings.idleNanos());
+            traffic.flows.expire(now, traffic.settings.idleNanos(), calls::holds);
             changed = evaluate(now);
         }
         push(changed);

@@ -1,0 +1,43 @@
+package org.teleopmon.detector.webrtc.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.teleopmon.api.capture.CaptureInterest;
+import org.teleopmon.api.capture.Packet;
+import org.teleopmon.api.capture.PacketListener;
+import org.teleopmon.capture.internal.RecordedTraffic;
+
+/** A pcap file's UDP packets, decoded by the capture bundle and kept in memory. */
+final class Recording {
+
+    private Recording() {
+    }
+
+    static List<CopiedPacket> udp(Path file) throws IOException {
+        List<CopiedPacket> packets = new ArrayList<>();
+        RecordedTraffic.replay(file, new PacketListener() {
+            @Override
+            public CaptureInterest interest() {
+                return new CaptureInterest(null, null, true);
+            }
+
+            @Override
+            public void onPacket(Packet packet) {
+                if (packet.transport() == Packet.UDP) {
+                    packets.add(new CopiedPacket(packet));
+                }
+            }
+        });
+        return packets;
+    }
+
+    /** Feeds the packets to a fresh detector; returns it. */
+    static WebRtcDetector play(List<CopiedPacket> packets) {
+        WebRtcDetector detector = new WebRtcDetector(Settings.DEFAULTS, 10);
+        packets.forEach(detector::onPacket);
+        return detector;
+    }
+}
