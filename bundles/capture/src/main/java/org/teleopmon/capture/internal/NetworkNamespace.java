@@ -85,9 +85,4 @@ final class NetworkNamespace {
         }
         return "cannot enter network namespace " + path + errno;
     }
-
-    @Override
-    public String toString() {
-        return isOwn() ? "the monitor's own" : path;
-    }
 }
