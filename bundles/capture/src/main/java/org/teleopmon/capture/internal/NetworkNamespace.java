@@ -59,6 +59,8 @@ final class NetworkNamespace {
         } catch (UnsatisfiedLinkError e) {
             throw new PcapException(PcapException.Kind.NETNS, "cannot enter network namespace " + path
                     + ": setns(2) is not available here (" + e.getMessage() + ")");
+        } catch (RuntimeException e) {
+            throw new PcapException(PcapException.Kind.NETNS, "cannot enter network namespace " + path + ": " + e);
         }
     }
 
