@@ -16,9 +16,14 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 
@@ -33,6 +38,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.teleopmon.api.HealthReporter;
 import org.teleopmon.api.capture.CaptureInterest;
 import org.teleopmon.api.capture.CaptureService;
@@ -57,6 +63,9 @@ public class CaptureIT extends TeleopTestSupport {
 
     @Inject
     SessionFactory sessionFactory;
+
+    @Inject
+    ConfigurationAdmin configAdmin;
 
     @Configuration
     public Option[] config() {
@@ -110,6 +119,66 @@ public class CaptureIT extends TeleopTestSupport {
         session.execute("teleop:capture --no-format");
         String shown = bytes.toString(StandardCharsets.UTF_8);
         assertTrue(shown, shown.contains("health") && shown.contains("OK") && shown.contains("dropped by kernel"));
+    }
+
+    /** The {@code netns} key, set as a user would: the capture moves into the namespace and sees only its traffic. */
+    @Test
+    public void theNetnsKeyMovesTheCaptureIntoANamespace() throws Exception {
+        String namespace = "tm-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        String file = "/run/netns/" + namespace;
+        org.osgi.service.cm.Configuration config = configAdmin.getConfiguration("org.teleopmon.capture", null);
+        Dictionary<String, Object> original = config.getProperties();
+        int port;
+        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Recorder recorder = new Recorder(new CaptureInterest(null, Set.of(port), false));
+        ServiceRegistration<PacketListener> registration = context.registerService(PacketListener.class, recorder, null);
+        try {
+            assertEquals(0, run("ip", "netns", "add", namespace));
+            assertEquals(0, run("ip", "-n", namespace, "link", "set", "lo", "up"));
+            Dictionary<String, Object> moved = copy(original);
+            moved.put("netns", file);
+            moved.put("interfaces", "lo");
+            config.update(moved);
+            await().atMost(TIMEOUT).ignoreExceptions().until(() -> file.equals(current().stats().networkNamespace())
+                    && current().stats().interfaces().contains("lo") && current().stats().filter().contains("port " + port));
+
+            try (DatagramSocket host = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                host.send(new DatagramPacket(new byte[] {'h'}, 1, new InetSocketAddress(InetAddress.getLoopbackAddress(), port)));
+            }
+            assertEquals(0, run("ip", "netns", "exec", namespace, "/usr/bin/python3", "-c", "import socket; "
+                    + "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); "
+                    + "[s.sendto(b'n', ('127.0.0.1', " + port + ")) for _ in range(3)]"));
+
+            await().atMost(TIMEOUT).until(() -> recorder.udpDatagrams.size() == 3);
+            assertTrue(recorder.udpDatagrams.stream().allMatch(d -> d.length == 1 && d[0] == 'n'));
+            assertTrue(current().health().isOk());
+            String shown = executeCommand(sessionFactory, "teleop:capture --no-format");
+            assertTrue(shown, shown.contains("network namespace") && shown.contains(file));
+        } finally {
+            registration.unregister();
+            config.update(original);
+            run("ip", "netns", "del", namespace);
+        }
+        await().atMost(TIMEOUT).ignoreExceptions().until(() -> current().stats().networkNamespace().isEmpty());
+    }
+
+    private CaptureService current() {
+        return context.getService(context.getServiceReference(CaptureService.class));
+    }
+
+    private static Dictionary<String, Object> copy(Dictionary<String, Object> properties) {
+        Hashtable<String, Object> copy = new Hashtable<>();
+        for (String key : Collections.list(properties.keys())) {
+            copy.put(key, properties.get(key));
+        }
+        return copy;
+    }
+
+    private static int run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).inheritIO().start();
+        return process.waitFor(20, TimeUnit.SECONDS) ? process.exitValue() : -1;
     }
 
     @Test

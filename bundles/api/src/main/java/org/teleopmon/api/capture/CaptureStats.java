@@ -13,12 +13,21 @@ import java.util.List;
  * @param undecodable      packets that were not IPv4/IPv6 TCP/UDP or were malformed
  * @param listenerErrors   exceptions thrown by listeners
  * @param filter           the kernel filter in force
+ * @param networkNamespace the network-namespace file the interfaces belong to; empty for the
+ *                         monitor's own namespace
  */
 public record CaptureStats(List<String> interfaces, long received, long droppedKernel, long droppedInterface,
-        long dispatched, long undecodable, long listenerErrors, String filter) {
+        long dispatched, long undecodable, long listenerErrors, String filter, String networkNamespace) {
 
     public CaptureStats {
         interfaces = interfaces == null ? List.of() : List.copyOf(interfaces);
         filter = filter == null ? "" : filter;
+        networkNamespace = networkNamespace == null ? "" : networkNamespace;
+    }
+
+    /** Counters of a capture in the monitor's own network namespace. */
+    public CaptureStats(List<String> interfaces, long received, long droppedKernel, long droppedInterface,
+            long dispatched, long undecodable, long listenerErrors, String filter) {
+        this(interfaces, received, droppedKernel, droppedInterface, dispatched, undecodable, listenerErrors, filter, "");
     }
 }

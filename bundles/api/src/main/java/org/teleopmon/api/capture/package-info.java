@@ -4,7 +4,7 @@
  * receive each matching packet once, already decoded to the transport layer.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.teleopmon.api.capture;
 
 import org.osgi.annotation.bundle.Export;

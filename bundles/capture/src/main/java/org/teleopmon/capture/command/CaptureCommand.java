@@ -19,7 +19,7 @@ import org.teleopmon.api.capture.CaptureStats;
 /** {@code teleop:capture}: the capture's health and counters, or the replay of a capture file. */
 @Service
 @Command(scope = "teleop", name = "capture",
-        description = "Shows packet capture health, interfaces, kernel filter and counters; --replay feeds a pcap file to the detectors.")
+        description = "Shows packet capture health, interfaces, network namespace, kernel filter and counters; --replay feeds a pcap file to the detectors.")
 public class CaptureCommand implements Action {
 
     @Reference
@@ -52,6 +52,8 @@ public class CaptureCommand implements Action {
             table.addRow().addContent("problem", health.message());
         }
         table.addRow().addContent("interfaces", String.join(", ", stats.interfaces()));
+        table.addRow().addContent("network namespace",
+                stats.networkNamespace().isEmpty() ? "(the monitor's own)" : stats.networkNamespace());
         table.addRow().addContent("filter", stats.filter().isEmpty() ? "(no listener: not capturing)" : stats.filter());
         table.addRow().addContent("received", stats.received());
         table.addRow().addContent("dropped by kernel", stats.droppedKernel());

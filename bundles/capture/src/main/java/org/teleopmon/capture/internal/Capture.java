@@ -24,7 +24,7 @@ final class Capture implements AutoCloseable {
     private final CaptureSettings settings;
     private final Supplier<List<String>> interfaceNames;
     private final Dispatcher dispatcher = new Dispatcher();
-    private final CaptureHealth health = new CaptureHealth(JavaCommand.path());
+    private final CaptureHealth health;
     private final CounterTotals totals = new CounterTotals();
     private CaptureLoop loop;
     private Thread thread;
@@ -33,6 +33,7 @@ final class Capture implements AutoCloseable {
     Capture(CaptureSettings settings) {
         this.settings = settings;
         this.interfaceNames = new InterfaceSelector(settings.interfaces());
+        this.health = new CaptureHealth(JavaCommand.path(), settings.namespace());
     }
 
     synchronized void start() {
@@ -106,12 +107,12 @@ final class Capture implements AutoCloseable {
     synchronized CaptureStats stats() {
         List<InterfaceCapture> live = loop == null ? List.of() : loop.interfaces();
         String filter = loop == null ? "" : loop.filter();
-        return totals.stats(live, dispatcher, filter);
+        return totals.stats(live, dispatcher, filter, settings.netns());
     }
 
-    /** How often the interfaces were opened or retried, for tests of the back-off. */
+    /** How often the namespace was entered or the interfaces opened, retries included, for tests of the back-off. */
     synchronized int openAttempts() {
-        return loop == null ? 0 : loop.interfaces().stream().mapToInt(c -> c.attempts).sum();
+        return loop == null ? 0 : loop.namespaceAttempts() + loop.interfaces().stream().mapToInt(c -> c.attempts).sum();
     }
 
     long replay(Path file) throws IOException {

@@ -34,7 +34,8 @@ public class CaptureComponent implements CaptureService, HealthReporter {
     static CaptureSettings settings(CaptureConfig config) {
         return new CaptureSettings(List.of(config.interfaces()), config.snap_length(),
                 config.buffer_size_kb() * 1024, config.promiscuous(),
-                Duration.ofMillis(config.retry_initial_ms()), Duration.ofMillis(config.retry_max_ms()), config.batch_ms());
+                Duration.ofMillis(config.retry_initial_ms()), Duration.ofMillis(config.retry_max_ms()), config.batch_ms(),
+                config.netns());
     }
 
     @Activate

@@ -40,4 +40,10 @@ public @interface CaptureConfig {
     @AttributeDefinition(description = "Longest wait between retries, ms; each failure doubles the wait up to this.",
             min = "100", max = "3600000")
     long retry_max_ms() default 60000;
+
+    @AttributeDefinition(description = "Network namespace to capture in: the path of a network-namespace file such "
+            + "as /run/netns/robot (ip netns) or /proc/<pid>/ns/net (a container's process). Empty: the monitor's "
+            + "own namespace. Only the capture thread enters it, which needs root or CAP_SYS_ADMIN; interfaces "
+            + "are then that namespace's.", required = false)
+    String netns() default "";
 }

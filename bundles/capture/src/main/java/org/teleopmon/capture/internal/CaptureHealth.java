@@ -18,10 +18,13 @@ final class CaptureHealth {
     private static final Logger LOG = LoggerFactory.getLogger(CaptureHealth.class);
 
     private final String fixPermission;
+    /** Where the interfaces are, after their names: empty in the monitor's own namespace. */
+    private final String where;
     private volatile Health current = Health.ok();
     private Health logged = Health.ok();
 
-    CaptureHealth(String javaCommand) {
+    CaptureHealth(String javaCommand, NetworkNamespace namespace) {
+        this.where = namespace.isOwn() ? "" : " in network namespace " + namespace.path();
         this.fixPermission = "run the monitor as root, or grant Java the capture capability: sudo setcap "
                 + "cap_net_raw,cap_net_admin=eip " + javaCommand;
     }
@@ -68,7 +71,7 @@ final class CaptureHealth {
         if (open.isEmpty()) {
             return Health.critical("Packet capture disabled: " + problems + "; retrying with back-off.");
         }
-        return Health.warn("Packet capture on " + String.join(", ", open) + " only: " + problems
+        return Health.warn("Packet capture on " + String.join(", ", open) + where + " only: " + problems
                 + "; retrying with back-off.");
     }
 
@@ -77,11 +80,11 @@ final class CaptureHealth {
             case NO_LIBRARY:
                 return "libpcap is not installed (install it: sudo apt-get install libpcap0.8)";
             case PERMISSION:
-                return "no permission to capture" + (name.isEmpty() ? "" : " on " + name) + " (" + fixPermission + ")";
+                return "no permission to capture" + (name.isEmpty() ? "" : " on " + name + where) + " (" + fixPermission + ")";
             case NO_DEVICE:
-                return "no interface named " + name + " (check 'interfaces' in etc/org.teleopmon.capture.cfg)";
+                return "no interface named " + name + where + " (check 'interfaces' in etc/org.teleopmon.capture.cfg)";
             case NOT_UP:
-                return "interface " + name + " down";
+                return "interface " + name + where + " down";
             default:
                 return failure.getMessage();
         }

@@ -10,6 +10,8 @@ import java.util.function.Supplier;
  * The capture thread: opens the interfaces (retrying with back-off), keeps the kernel filter in
  * step with the listeners, and drains every handle through one decoder into the dispatcher.
  * Owning every libpcap call on one thread keeps libpcap, which is not thread-safe, out of races.
+ * With {@code netns} configured the thread first enters that network namespace, so the interfaces
+ * it lists and the handles it opens are the namespace's.
  */
 final class CaptureLoop implements Runnable {
 
@@ -25,6 +27,7 @@ final class CaptureLoop implements Runnable {
     private final byte[] buffer;
     private final PacketDecoder decoder = new PacketDecoder();
     private final Poller poller = new Poller();
+    private final NamespaceEntry namespace;
     private volatile List<InterfaceCapture> interfaces = List.of();
     /** The same as {@link #interfaces}: indexed loops on the capture thread allocate no iterator. */
     private InterfaceCapture[] all = new InterfaceCapture[0];
@@ -44,6 +47,7 @@ final class CaptureLoop implements Runnable {
         this.interfaceNames = interfaceNames;
         this.health = health;
         this.buffer = new byte[settings.snapLength()];
+        this.namespace = new NamespaceEntry(settings, health);
     }
 
     void filter(String expression) {
@@ -58,6 +62,10 @@ final class CaptureLoop implements Runnable {
         return interfaces;
     }
 
+    int namespaceAttempts() {
+        return namespace.attempts;
+    }
+
     void stop() {
         running = false;
     }
@@ -70,6 +78,11 @@ final class CaptureLoop implements Runnable {
             Poller.load();
             while (running) {
                 long now = System.nanoTime();
+                if (!namespace.enter(now)) {
+                    LockSupport.parkNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(1),
+                            Math.min(namespace.untilNextAttempt(now), TimeUnit.MILLISECONDS.toNanos(POLL_MS))));
+                    continue;
+                }
                 boolean changed = maintain(now);
                 if (changed) {
                     watchOpenHandles();

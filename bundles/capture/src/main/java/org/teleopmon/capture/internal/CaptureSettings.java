@@ -14,18 +14,20 @@ import java.util.List;
  * @param retryMax     longest back-off
  * @param batchMillis  how long the kernel may hold packets to hand them over in blocks; 0 hands
  *                     each packet over at once (a wake-up per packet)
+ * @param netns        network-namespace file the capture thread enters before opening anything;
+ *                     empty means the monitor's own namespace
  */
 record CaptureSettings(List<String> interfaces, int snapLength, int bufferBytes, boolean promiscuous,
-        Duration retryInitial, Duration retryMax, int batchMillis) {
+        Duration retryInitial, Duration retryMax, int batchMillis, String netns) {
 
     private static final int DEFAULT_BATCH_MS = 10;
 
     static final CaptureSettings DEFAULTS = new CaptureSettings(List.of(), 65_600, 8 << 20, false,
-            Duration.ofSeconds(1), Duration.ofMinutes(1), DEFAULT_BATCH_MS);
+            Duration.ofSeconds(1), Duration.ofMinutes(1), DEFAULT_BATCH_MS, "");
 
     CaptureSettings(List<String> interfaces, int snapLength, int bufferBytes, boolean promiscuous,
             Duration retryInitial, Duration retryMax) {
-        this(interfaces, snapLength, bufferBytes, promiscuous, retryInitial, retryMax, DEFAULT_BATCH_MS);
+        this(interfaces, snapLength, bufferBytes, promiscuous, retryInitial, retryMax, DEFAULT_BATCH_MS, "");
     }
 
     CaptureSettings {
@@ -33,13 +35,23 @@ record CaptureSettings(List<String> interfaces, int snapLength, int bufferBytes,
         if (retryMax.compareTo(retryInitial) < 0) {
             retryMax = retryInitial;
         }
+        netns = NetworkNamespace.of(netns).path();
     }
 
     CaptureSettings withInterfaces(List<String> names) {
-        return new CaptureSettings(names, snapLength, bufferBytes, promiscuous, retryInitial, retryMax, batchMillis);
+        return new CaptureSettings(names, snapLength, bufferBytes, promiscuous, retryInitial, retryMax, batchMillis, netns);
     }
 
     CaptureSettings withBatchMillis(int millis) {
-        return new CaptureSettings(interfaces, snapLength, bufferBytes, promiscuous, retryInitial, retryMax, millis);
+        return new CaptureSettings(interfaces, snapLength, bufferBytes, promiscuous, retryInitial, retryMax, millis, netns);
+    }
+
+    /** The same settings in the network namespace the file names ("" for the monitor's own). */
+    CaptureSettings withNetns(String path) {
+        return new CaptureSettings(interfaces, snapLength, bufferBytes, promiscuous, retryInitial, retryMax, batchMillis, path);
+    }
+
+    NetworkNamespace namespace() {
+        return NetworkNamespace.of(netns);
     }
 }

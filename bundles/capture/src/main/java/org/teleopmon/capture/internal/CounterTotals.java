@@ -19,7 +19,7 @@ final class CounterTotals {
         }
     }
 
-    CaptureStats stats(List<InterfaceCapture> live, Dispatcher dispatcher, String filter) {
+    CaptureStats stats(List<InterfaceCapture> live, Dispatcher dispatcher, String filter, String netns) {
         long rx = received;
         long drops = droppedKernel;
         long ifDrops = droppedInterface;
@@ -30,6 +30,6 @@ final class CounterTotals {
         }
         List<String> open = live.stream().filter(c -> c.open).map(c -> c.name).toList();
         return new CaptureStats(open, rx, drops, ifDrops, dispatcher.dispatched.sum(), dispatcher.undecodable.sum(),
-                dispatcher.listenerErrors.sum(), filter);
+                dispatcher.listenerErrors.sum(), filter, netns);
     }
 }

@@ -1,12 +1,12 @@
 package org.teleopmon.capture.internal;
 
-/** A libpcap failure, classified so that health can say what to do about it. */
+/** A capture failure (libpcap or the network namespace), classified so that health can say what to do about it. */
 final class PcapException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
     enum Kind {
-        NO_LIBRARY, PERMISSION, NO_DEVICE, NOT_UP, FILTER, OTHER
+        NO_LIBRARY, PERMISSION, NO_DEVICE, NOT_UP, FILTER, NETNS, OTHER
     }
 
     private final Kind kind;

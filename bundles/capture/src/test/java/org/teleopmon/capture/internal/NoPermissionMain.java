@@ -10,8 +10,9 @@ import org.teleopmon.api.Health;
 import org.teleopmon.api.capture.CaptureInterest;
 
 /**
- * Run by {@link NoPermissionTest} in a JVM without CAP_NET_RAW: capture must fail, say why in
- * health, keep retrying quietly, and leave the JVM (the rest of the monitor) working.
+ * Run by {@link NoPermissionTest} in a JVM without CAP_NET_RAW (or, given a network-namespace file,
+ * without CAP_SYS_ADMIN): capture must fail, say why in health, keep retrying quietly, and leave
+ * the JVM (the rest of the monitor) working.
  */
 public final class NoPermissionMain {
 
@@ -20,7 +21,7 @@ public final class NoPermissionMain {
 
     public static void main(String[] args) throws Exception {
         CaptureSettings settings = new CaptureSettings(List.of("lo"), 65535, 1 << 20, false,
-                Duration.ofMillis(100), Duration.ofMillis(200));
+                Duration.ofMillis(100), Duration.ofMillis(200)).withNetns(args.length > 0 ? args[0] : "");
         try (Capture capture = new Capture(settings)) {
             capture.start();
             capture.add(new RecordingListener(new CaptureInterest(Set.of(5555), Set.of(), false)));

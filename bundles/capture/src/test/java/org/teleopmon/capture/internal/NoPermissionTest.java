@@ -7,38 +7,62 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * Capture in a separate JVM that runs as root but without CAP_NET_RAW (setpriv drops it), which
- * is exactly the "no permission" a non-root monitor meets.
+ * Capture in a separate JVM that runs as root but without CAP_NET_RAW, or without CAP_SYS_ADMIN
+ * for a namespace (setpriv drops them), which is exactly the "no permission" a non-root monitor meets.
  */
 class NoPermissionTest {
 
     @Test
     void withoutCapNetRawHealthSaysWhatToDoAndTheProcessCarriesOn() throws Exception {
-        assumeThat(Path.of("/usr/bin/setpriv")).as("util-linux setpriv").exists();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path output = Files.createTempFile("no-permission", ".txt");
-        Process child = new ProcessBuilder("/usr/bin/setpriv", "--inh-caps=-net_raw,-net_admin",
-                "--bounding-set=-net_raw,-net_admin", java, "-cp", System.getProperty("java.class.path"),
-                NoPermissionMain.class.getName())
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child finished").isTrue();
-        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
+        List<String> lines = runWithout("net_raw,-net_admin");
         String all = String.join("\n", lines);
 
-        assertThat(child.exitValue()).as(all).isZero();
         assertThat(lines).contains("STATUS CRITICAL", "INTERFACES []", "ALIVE");
         assertThat(line(lines, "MESSAGE ")).contains("no permission to capture on lo").contains("run the monitor as root")
                 .contains("setcap cap_net_raw,cap_net_admin=eip /");
         assertThat(Integer.parseInt(line(lines, "ATTEMPTS "))).isGreaterThanOrEqualTo(5);
         assertThat(lines.stream().filter(l -> l.contains("ERROR") && l.contains("no permission to capture")))
                 .as("one log line for all retries: %s", all).hasSize(1);
+    }
+
+    @Test
+    void withoutCapSysAdminEnteringANamespaceSaysWhatToDo() throws Exception {
+        try (TestNamespace namespace = new TestNamespace().create()) {
+            List<String> lines = runWithout("sys_admin", namespace.file());
+            String all = String.join("\n", lines);
+
+            assertThat(lines).contains("STATUS CRITICAL", "INTERFACES []", "ALIVE");
+            assertThat(line(lines, "MESSAGE ")).contains("no permission to enter network namespace " + namespace.file())
+                    .contains("setns: Operation not permitted").contains("CAP_SYS_ADMIN")
+                    .contains("setcap cap_net_raw,cap_net_admin,cap_sys_admin=eip /");
+            assertThat(Integer.parseInt(line(lines, "ATTEMPTS "))).isGreaterThanOrEqualTo(5);
+            assertThat(lines.stream().filter(l -> l.contains("ERROR") && l.contains("CAP_SYS_ADMIN")))
+                    .as("one log line for all retries: %s", all).hasSize(1);
+        }
+    }
+
+    /** Runs {@link NoPermissionMain} as root without the capabilities, returning its output; asserts a clean exit. */
+    private static List<String> runWithout(String capabilities, String... args) throws Exception {
+        assumeThat(Path.of("/usr/bin/setpriv")).as("util-linux setpriv").exists();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path output = Files.createTempFile("no-permission", ".txt");
+        List<String> command = new ArrayList<>(List.of("/usr/bin/setpriv", "--inh-caps=-" + capabilities,
+                "--bounding-set=-" + capabilities, java, "-cp", System.getProperty("java.class.path"),
+                NoPermissionMain.class.getName()));
+        command.addAll(List.of(args));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child finished").isTrue();
+        List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
         Files.delete(output);
+        assertThat(child.exitValue()).as(String.join("\n", lines)).isZero();
+        return lines;
     }
 
     private static String line(List<String> lines, String prefix) throws IOException {
