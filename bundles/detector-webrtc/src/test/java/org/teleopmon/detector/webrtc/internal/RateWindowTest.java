@@ -97,12 +97,19 @@ class RateWindowTest {
             long[] times = new long[events];
             long[] values = new long[events];
             long t = T0 + random.nextInt(1000) * MS;
+            long latest = t;
             for (int i = 0; i < events; i++) {
                 t += random.nextInt(10) == 0 ? random.nextInt(5000) * MS : random.nextInt(50) * MS;
+                latest = Math.max(latest, t);
+                if (i > 0 && random.nextInt(8) == 0) {
+                    // Out of order but within the window and not before the first event.
+                    long oldest = Math.max(times[0] / bucket, latest / bucket - buckets) * bucket;
+                    t = oldest + (long) (random.nextDouble() * (latest - oldest));
+                }
                 times[i] = t;
                 values[i] = 1 + random.nextInt(1000);
                 w.add(t, 1, values[i], 0, 0);
-                long now = t + random.nextInt(3000) * MS;
+                long now = latest + random.nextInt(3000) * MS;
                 long index = now / bucket;
                 long firstBucket = times[0] / bucket;
                 long sum = 0;
