@@ -56,6 +56,12 @@ final class UdpPacket implements Packet {
         return new UdpPacket(w.build(), nanos, v4 ? 4 : 6, srcPort, dstPort, udp + 8, captured, payload.length);
     }
 
+    /** This packet over a frame cut to {@code length} bytes while its offsets stay: a broken capture. */
+    UdpPacket frameCutTo(int length) {
+        return new UdpPacket(java.util.Arrays.copyOf(frame, length), nanos, version, srcPort, dstPort, payloadOffset,
+                captured, declared);
+    }
+
     @Override
     public long timestampNanos() {
         return nanos;

@@ -6,7 +6,6 @@ import static org.teleopmon.detector.webrtc.internal.CallTrackerTest.OPERATOR;
 import static org.teleopmon.detector.webrtc.internal.CallTrackerTest.ROBOT;
 import static org.teleopmon.detector.webrtc.internal.CallTrackerTest.T0;
 
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +18,6 @@ import org.teleopmon.api.Health;
 import org.teleopmon.api.IdentitySource;
 import org.teleopmon.api.capture.CaptureService;
 import org.teleopmon.api.capture.CaptureStats;
-import org.teleopmon.api.capture.Packet;
 
 class WebRtcDetectorTest {
 
@@ -100,7 +98,7 @@ class WebRtcDetectorTest {
         assertThat(detector.health().isOk()).isTrue();
         UdpPacket good = UdpPacket.of(T0, ROBOT, 50000, OPERATOR, 60000, Wire.clientHello());
         // A capture-side bug: offsets past the frame it hands over.
-        detector.onPacket(new Truncated(good));
+        detector.onPacket(good.frameCutTo(30));
         assertThat(detector.errors()).isEqualTo(1);
         Health health = detector.health();
         assertThat(health.status()).isEqualTo(Health.Status.WARN);
@@ -152,77 +150,6 @@ class WebRtcDetectorTest {
         @Override
         public long replay(Path pcapFile) {
             return 0;
-        }
-    }
-
-    /** A packet whose frame is shorter than its own offsets say. */
-    private record Truncated(UdpPacket p) implements Packet {
-        public long timestampNanos() {
-            return p.timestampNanos();
-        }
-
-        public int ipVersion() {
-            return 4;
-        }
-
-        public int transport() {
-            return UDP;
-        }
-
-        public int srcPort() {
-            return p.srcPort();
-        }
-
-        public int dstPort() {
-            return p.dstPort();
-        }
-
-        public long tcpSeq() {
-            return 0;
-        }
-
-        public long tcpAck() {
-            return 0;
-        }
-
-        public int tcpFlags() {
-            return 0;
-        }
-
-        public byte[] array() {
-            return java.util.Arrays.copyOf(p.array(), 30);
-        }
-
-        public int srcAddressOffset() {
-            return p.srcAddressOffset();
-        }
-
-        public int dstAddressOffset() {
-            return p.dstAddressOffset();
-        }
-
-        public int payloadOffset() {
-            return p.payloadOffset();
-        }
-
-        public int payloadLength() {
-            return p.payloadLength();
-        }
-
-        public int declaredPayloadLength() {
-            return p.declaredPayloadLength();
-        }
-
-        public int wireLength() {
-            return p.wireLength();
-        }
-
-        public InetAddress srcAddress() {
-            return p.srcAddress();
-        }
-
-        public InetAddress dstAddress() {
-            return p.dstAddress();
         }
     }
 }
