@@ -39,7 +39,11 @@ final class Demux {
             if (Rtcp.isRtcp(b, off, len, declared)) {
                 return Kind.RTCP;
             }
-            return Rtp.isRtp(b, off, len, declared) ? Kind.RTP : Kind.OTHER;
+            // RFC 5761 section 4: muxed RTP cannot use payload types 64..95, so an RTCP type byte
+            // whose length does not fit is a broken RTCP packet, not RTP with the marker bit.
+            int type = b[off + 1] & 0xFF;
+            boolean rtcpType = type >= 192 && type <= 223;
+            return !rtcpType && Rtp.isRtp(b, off, len, declared) ? Kind.RTP : Kind.OTHER;
         }
         return Kind.OTHER;
     }

@@ -29,9 +29,15 @@ final class Dtls {
         return isDtls(b, off, len, len);
     }
 
-    /** As {@link #isDtls(byte[], int, int)} for a payload cut to {@code len} of {@code declared} bytes. */
+    /**
+     * As {@link #isDtls(byte[], int, int)} for a payload cut to {@code len} of {@code declared} bytes.
+     * A datagram must not start with a DTLS 1.3 record without a length: only the last record may
+     * omit it (RFC 9147 section 4), and such a first byte is also an NTP client's (0x23) or a DNS id.
+     */
     static boolean isDtls(byte[] b, int off, int len, int declared) {
-        return recordLength(b, off, len, declared) > 0;
+        int first = b[off] & 0xFF;
+        boolean lengthless = first >= 0x20 && first <= 0x3F && (first & 0x04) == 0;
+        return !lengthless && recordLength(b, off, len, declared) > 0;
     }
 
     /**

@@ -14,6 +14,8 @@ final class SequenceTracker {
     private long highest = -1;
     private long first;
     private int badSequence = -1;
+    /** Packets expected before the last restart: lost and received run on across restarts. */
+    private long expectedBefore;
 
     long received;
     long lost;
@@ -43,6 +45,7 @@ final class SequenceTracker {
         }
         if (sequence == badSequence) {
             resets++;
+            expectedBefore = expected();
             restart(sequence);
             return 0;
         }
@@ -53,7 +56,7 @@ final class SequenceTracker {
 
     /** Packets the stream should have carried so far. */
     long expected() {
-        return highest < 0 ? 0 : highest - first + 1;
+        return highest < 0 ? 0 : expectedBefore + highest - first + 1;
     }
 
     private void restart(int sequence) {
