@@ -165,7 +165,7 @@ class CallTrackerTest {
         send(T0 + 10 * MS, ROBOT, 50000, OPERATOR, 60000, Wire.clientHello());
         update(T0 + 100 * MS);
         long later = T0 + settings.idleNanos() + 100 * MS;
-        assertThat(traffic.flows.expire(later, settings.idleNanos())).hasSize(1);
+        assertThat(traffic.flows.expire(later, settings.idleNanos(), flow -> false)).hasSize(1);
         assertThat(traffic.flows.size()).isZero();
         assertThat(update(later).ended()).hasSize(1);
         assertThat(calls.history()).hasSize(1);
@@ -261,7 +261,7 @@ class CallTrackerTest {
         assertThat(traffic.flows.size()).isEqualTo(4);
         assertThat(traffic.flows.refused).isEqualTo(12);
         // Room comes back when idle flows expire.
-        traffic.flows.expire(T0 + 9000 * MS, settings.idleNanos());
+        traffic.flows.expire(T0 + 9000 * MS, settings.idleNanos(), flow -> false);
         assertThat(check(T0 + 9000 * MS, ROBOT, 50100, OPERATOR, 60000, "a:b", MS)).isNotNull();
     }
 

@@ -49,7 +49,7 @@ class FuzzTest {
                 UdpPacket packet = packet(t, datagram, captured);
                 accepted += traffic.udp(packet) == null ? 0 : 1;
                 if (i % 1000 == 0) {
-                    traffic.flows.expire(t, settings.idleNanos());
+                    traffic.flows.expire(t, settings.idleNanos(), flow -> false);
                     List<Call> active = calls.update(traffic.flows.all(), t).started();
                     started += active.size();
                     WebRtcView.signal(calls.active(), t, settings, 0);
