@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Plain RTP at a known frame rate from GStreamer ({@code gst-launch-1.0}, Debian packages
  * gstreamer1.0-tools, -plugins-base, -plugins-good): a live {@code videotestsrc} of exactly
- * {@code frames} frames at {@code fps}, VP8-encoded without frame dropping and payloaded by
+ * {@code frames} frames at {@code fps} (moving SMPTE bars: about the target bitrate, several packets
+ * per frame, where the still "ball" pattern gives one tiny packet per frame), VP8-encoded without frame dropping and payloaded by
  * {@code rtpvp8pay} (one marker bit and one RTP timestamp per frame, 90 kHz clock), and optionally a
  * live Opus stream (20 ms frames, 48 kHz clock) of the same duration on another port. The options are
  * the truth: frames sent = {@code frames}, at {@code fps}.
@@ -80,7 +81,7 @@ public final class GstRtpSender implements AutoCloseable {
     /** The command line for {@code options} (for documentation and error messages). */
     public static List<String> pipeline(Options o) {
         List<String> c = new ArrayList<>(List.of("gst-launch-1.0", "-q",
-                "videotestsrc", "is-live=true", "pattern=ball", "num-buffers=" + o.frames(), "!",
+                "videotestsrc", "is-live=true", "pattern=smpte", "horizontal-speed=4", "num-buffers=" + o.frames(), "!",
                 "video/x-raw,format=I420,width=" + o.width() + ",height=" + o.height() + ",framerate=" + o.fps() + "/1",
                 "!", "vp8enc", "deadline=1", "cpu-used=8", "dropframe-threshold=0", "keyframe-max-dist=" + (o.fps() * 2),
                 "target-bitrate=" + o.bitrateBps(), "!",

@@ -29,7 +29,7 @@ public final class PcapRecorder implements AutoCloseable {
     /** Captures {@code lo} in {@code ns} (null: the JVM's namespace) to {@code file}, with a BPF filter ("" for all). */
     public static PcapRecorder start(NetNs ns, Path file, int snaplen, String filter) {
         PcapRecorder recorder = new PcapRecorder();
-        List<String> command = new java.util.ArrayList<>(List.of("tcpdump", "-i", "lo", "-n", "-U", "--immediate-mode",
+        List<String> command = new java.util.ArrayList<>(List.of("tcpdump", "-i", "lo", "-n", "-U", "--immediate-mode", "-Z", "root",
                 "-s", String.valueOf(snaplen), "-w", file.toString()));
         if (!filter.isBlank()) {
             command.add(filter);
