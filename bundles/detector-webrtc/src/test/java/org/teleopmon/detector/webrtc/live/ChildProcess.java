@@ -6,12 +6,16 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * An external program started for a test: its stdout and stderr are pumped line by line (so a chatty
@@ -28,6 +32,7 @@ public final class ChildProcess implements AutoCloseable {
     private final Deque<String> stdoutTail = new ArrayDeque<>();
     private final Deque<String> stderrTail = new ArrayDeque<>();
     private final List<Thread> pumps = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Path> deleteOnClose = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private ChildProcess(String label, Process process) {
         this.label = label;
@@ -73,6 +78,12 @@ public final class ChildProcess implements AutoCloseable {
         pump.setDaemon(true);
         pumps.add(pump);
         pump.start();
+    }
+
+    /** Deletes {@code dir} (recursively) once the process is killed by {@link #close()}. */
+    public ChildProcess deleteOnClose(Path dir) {
+        deleteOnClose.add(dir);
+        return this;
     }
 
     /** The process itself. */
@@ -136,6 +147,16 @@ public final class ChildProcess implements AutoCloseable {
             process.waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        deleteOnClose.forEach(ChildProcess::deleteTree);
+    }
+
+    /** Deletes a temporary directory tree, best effort (a browser may still be writing its profile). */
+    static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover temp dir is harmless
         }
     }
 }

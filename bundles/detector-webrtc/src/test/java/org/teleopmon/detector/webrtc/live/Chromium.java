@@ -40,6 +40,6 @@ public final class Chromium {
                 "--enable-logging=stderr", "--v=0"));
         command.addAll(extraFlags);
         command.add(url);
-        return ChildProcess.start("chromium", NetNs.command(ns, command), lines);
+        return ChildProcess.start("chromium", NetNs.command(ns, command), lines).deleteOnClose(profile);
     }
 }

@@ -79,7 +79,7 @@ public final class ChromiumCall implements AutoCloseable {
         call.browser = Chromium.start(ns, page.toUri().toString(),
                 List.of("--use-fake-device-for-media-stream=fps=" + options.fps(), "--use-fake-ui-for-media-stream",
                         "--allow-loopback-in-peer-connection", "--autoplay-policy=no-user-gesture-required"),
-                call::onLine);
+                call::onLine).deleteOnClose(page.getParent());
         return call;
     }
 

@@ -33,8 +33,8 @@ class FixtureRecorder {
 
     @Test
     void chromiumCall() throws Exception {
-        try (NetNs ns = NetNs.create()) {
-            PcapRecorder recorder = PcapRecorder.start(ns, out.resolve("chromium-call.pcap"), SNAPLEN, "udp");
+        try (NetNs ns = NetNs.create();
+             PcapRecorder recorder = PcapRecorder.start(ns, out.resolve("chromium-call.pcap"), SNAPLEN, "udp")) {
             CallTruth truth = ChromiumCall.run(ns, CALL);
             recorder.stop();
             truth.write(out.resolve("chromium-call.truth.json"));
@@ -44,9 +44,9 @@ class FixtureRecorder {
     @Test
     void gstreamerVp8ThroughDropRelay() throws Exception {
         try (NetNs ns = NetNs.create(); UdpSink sink = UdpSink.start(ns);
-             DropRelay relay = DropRelay.start(ns, new InetSocketAddress("127.0.0.1", sink.port()), DROP_EVERY)) {
-            PcapRecorder recorder = PcapRecorder.start(ns, out.resolve("gst-vp8-drop20.pcap"), SNAPLEN,
-                    "udp src port " + relay.port());
+             DropRelay relay = DropRelay.start(ns, new InetSocketAddress("127.0.0.1", sink.port()), DROP_EVERY);
+             PcapRecorder recorder = PcapRecorder.start(ns, out.resolve("gst-vp8-drop20.pcap"), SNAPLEN,
+                    "udp src port " + relay.port())) {
             GstRtpSender.Options options = GstRtpSender.Options.video("127.0.0.1", relay.port())
                     .withFrames(180, 30).withPicture(640, 480, 800_000);
             long finished;
@@ -63,8 +63,8 @@ class FixtureRecorder {
 
     @Test
     void otherUdpTraffic() throws Exception {
-        try (NetNs ns = NetNs.create()) {
-            PcapRecorder recorder = PcapRecorder.start(ns, out.resolve("other-udp.pcap"), SNAPLEN, "udp");
+        try (NetNs ns = NetNs.create();
+             PcapRecorder recorder = PcapRecorder.start(ns, out.resolve("other-udp.pcap"), SNAPLEN, "udp")) {
             List<OtherUdpTraffic.Exchange> exchanges = List.of(OtherUdpTraffic.dns(ns, 20), OtherUdpTraffic.ntp(ns, 5),
                     OtherUdpTraffic.quicInitials(ns, Duration.ofSeconds(3)), OtherUdpTraffic.quicTransfer(ns, 100_000));
             recorder.stop();

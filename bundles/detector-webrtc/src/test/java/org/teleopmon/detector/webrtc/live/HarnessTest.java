@@ -23,9 +23,8 @@ class HarnessTest {
     @Test
     void chromiumCallSendsStunDtls13AndSrtpThatMatchItsStats() throws Exception {
         Path pcap = dir.resolve("call.pcap");
-        try (NetNs ns = NetNs.create()) {
+        try (NetNs ns = NetNs.create(); PcapRecorder recorder = PcapRecorder.start(ns, pcap, 256, "udp")) {
             long loBefore = ns.loopbackRxPackets();
-            PcapRecorder recorder = PcapRecorder.start(ns, pcap, 256, "udp");
             CallTruth truth = ChromiumCall.run(ns, ChromiumCall.Options.defaults()
                     .withDuration(Duration.ofSeconds(3)).withMaxBitrate(600_000));
             recorder.stop();
@@ -54,9 +53,9 @@ class HarnessTest {
     void gstreamerSendsEveryFrameAndTheRelayDropsEveryNth() throws Exception {
         Path pcap = dir.resolve("gst.pcap");
         try (NetNs ns = NetNs.create(); UdpSink video = UdpSink.start(ns); UdpSink audio = UdpSink.start(ns);
-             DropRelay relay = DropRelay.start(ns, new InetSocketAddress("127.0.0.1", video.port()), 10)) {
-            PcapRecorder recorder = PcapRecorder.start(ns, pcap, 256, "udp dst port " + relay.port()
-                    + " or udp dst port " + audio.port());
+             DropRelay relay = DropRelay.start(ns, new InetSocketAddress("127.0.0.1", video.port()), 10);
+             PcapRecorder recorder = PcapRecorder.start(ns, pcap, 256, "udp dst port " + relay.port()
+                    + " or udp dst port " + audio.port())) {
             GstRtpSender.Options options = GstRtpSender.Options.video("127.0.0.1", relay.port())
                     .withFrames(45, 30).withAudio(audio.port());
             try (GstRtpSender sender = GstRtpSender.start(ns, options)) {
@@ -82,8 +81,7 @@ class HarnessTest {
     @Test
     void otherUdpTrafficIsDnsNtpAndQuic() throws Exception {
         Path pcap = dir.resolve("other.pcap");
-        try (NetNs ns = NetNs.create()) {
-            PcapRecorder recorder = PcapRecorder.start(ns, pcap, 256, "udp");
+        try (NetNs ns = NetNs.create(); PcapRecorder recorder = PcapRecorder.start(ns, pcap, 256, "udp")) {
             OtherUdpTraffic.Exchange dns = OtherUdpTraffic.dns(ns, 5);
             OtherUdpTraffic.Exchange ntp = OtherUdpTraffic.ntp(ns, 3);
             OtherUdpTraffic.Exchange initials = OtherUdpTraffic.quicInitials(ns, Duration.ofSeconds(2));

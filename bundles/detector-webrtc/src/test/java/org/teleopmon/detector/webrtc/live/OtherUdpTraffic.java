@@ -70,8 +70,9 @@ public final class OtherUdpTraffic {
      * file of {@code bytes} over HTTP/3. {@code requests} 1; {@code responses} 1 when the file arrived whole.
      */
     public static Exchange quicTransfer(NetNs ns, int bytes) {
+        Path dir = null;
         try {
-            Path dir = Files.createTempDirectory("teleop-quic");
+            dir = Files.createTempDirectory("teleop-quic");
             Path docs = Files.createDirectories(dir.resolve("htdocs"));
             Path downloads = Files.createDirectories(dir.resolve("downloads"));
             byte[] file = new byte[bytes];
@@ -97,6 +98,10 @@ public final class OtherUdpTraffic {
             return new Exchange("quic", port, 1, whole ? 1 : 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (dir != null) {
+                ChildProcess.deleteTree(dir);
+            }
         }
     }
 
@@ -106,8 +111,9 @@ public final class OtherUdpTraffic {
     }
 
     private static Exchange python(NetNs ns, String protocol, String script, int count) {
+        Path file = null;
         try (InputStream in = OtherUdpTraffic.class.getResourceAsStream(script)) {
-            Path file = Files.createTempFile("teleop-" + protocol, ".py");
+            file = Files.createTempFile("teleop-" + protocol, ".py");
             Files.write(file, in.readAllBytes());
             List<String> out = run(ns, protocol, List.of(PYTHON, file.toString(), String.valueOf(count)));
             JsonNode result = JSON.readTree(out.get(out.size() - 1));
@@ -115,6 +121,10 @@ public final class OtherUdpTraffic {
                     result.path("responses").asInt());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            if (file != null) {
+                ChildProcess.deleteTree(file);
+            }
         }
     }
 
