@@ -43,8 +43,10 @@ class HarnessTest {
             assertThat(count(wire, Wire::isDtls13Unified)).isPositive();
             long videoOnWire = count(wire, p -> Wire.isRtpOrRtcp(p) && !Wire.isRtcp(p)
                     && (Wire.rtpSsrc(p) == video.ssrc() || Wire.rtpSsrc(p) == video.rtxSsrc()));
-            assertThat(videoOnWire).isEqualTo(video.packetsSent());
-            assertThat(truth.inbound("video").packetsReceived()).isEqualTo(videoOnWire);
+            // Exact in every run so far (and in the recorded fixture); the slack only keeps a loaded CI
+            // machine from failing on a padding probe sent between getStats() and close().
+            assertThat(videoOnWire).isBetween(video.packetsSent(), video.packetsSent() + 3);
+            assertThat(truth.inbound("video").packetsReceived()).isBetween(videoOnWire - 3, videoOnWire);
             assertThat(truth.rtpmap()).containsValue("VP8/90000");
         }
     }

@@ -30,6 +30,7 @@ public final class NetNs implements AutoCloseable {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final int CLONE_NEWNET = 0x40000000;
+    private static final int O_RDONLY_CLOEXEC = 02000000;
 
     private final String name;
     private final ExecutorService inside;
@@ -147,7 +148,7 @@ public final class NetNs implements AutoCloseable {
 
     private static void enter(Path nsFile) {
         LibC libc = LibC.INSTANCE;
-        int fd = libc.open(nsFile.toString(), 0);
+        int fd = libc.open(nsFile.toString(), O_RDONLY_CLOEXEC);
         try {
             libc.setns(fd, CLONE_NEWNET);
         } finally {

@@ -14,7 +14,7 @@ public final class Wire {
         return p.length >= 20 && (p[0] & 0xff) <= 3 && intAt(p, 4) == 0x2112A442;
     }
 
-    /** DTLS 1.2-style record (first byte 20-63 with version 0xFEFD or 0xFEFF). */
+    /** DTLS record with the full plaintext header (content type 20-25, version major byte 0xFE). */
     public static boolean isDtlsPlainHeader(byte[] p) {
         return p.length >= 13 && (p[0] & 0xff) >= 20 && (p[0] & 0xff) <= 25 && (p[1] & 0xff) == 0xfe;
     }
@@ -34,7 +34,7 @@ public final class Wire {
         return isRtpOrRtcp(p) && (p[1] & 0xff) >= 192 && (p[1] & 0xff) <= 223;
     }
 
-    /** RTP header fields. */
+    /** The RTP SSRC. */
     public static long rtpSsrc(byte[] p) {
         return intAt(p, 8) & 0xffffffffL;
     }
