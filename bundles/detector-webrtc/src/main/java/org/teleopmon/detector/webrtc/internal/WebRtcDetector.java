@@ -58,7 +58,7 @@ public class WebRtcDetector implements Detector, PacketListener {
     @Activate
     public WebRtcDetector(WebRtcDetectorConfig config) {
         this(settings(config), config.history_size());
-        ticker.scheduleWithFixedDelay(this::tick, config.tick_ms(), config.tick_ms(), TimeUnit.MILLISECONDS);
+        startTicking(config.tick_ms());
     }
 
     WebRtcDetector(Settings settings, int historySize) {
@@ -75,6 +75,11 @@ public class WebRtcDetector implements Detector, PacketListener {
         Settings settings = parser.parse(config);
         parser.problems().forEach(p -> LOG.warn("org.teleopmon.detector.webrtc: {}", p));
         return settings;
+    }
+
+    /** Starts the ticker that expires flows and ends calls; the component does it on activation. */
+    void startTicking(long tickMillis) {
+        ticker.scheduleWithFixedDelay(this::tick, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
     }
 
     @Deactivate
