@@ -9,9 +9,9 @@ import static org.teleopmon.detector.webrtc.internal.TcpFramerRules.TURN;
  * Finds a frame boundary in bytes of unknown alignment: the start of a stream, a mid-stream join,
  * or what follows a gap or a malformed frame. A STUN message (magic cookie at offset 4 for TURN,
  * 6 for RFC 4571) is enough on its own; any other frame must be followed by two more plausible
- * frames of the same framing (or by a STUN message), because a 2-byte length and one type byte
- * turn up in encrypted payload about once in 10 000 positions; chained three times, about once in
- * 10^6. A decision is only taken once the bytes it depends on are present, so the result does
+ * frames of the same framing (or by a STUN message): with a 1500-byte limit, a plausible length
+ * and type byte turn up about once per 100 positions of encrypted payload, three in a chain about
+ * once per million. A decision is only taken once the bytes it depends on are present, so the result does
  * not depend on how the stream was cut into segments.
  */
 final class TcpFramerSync {
