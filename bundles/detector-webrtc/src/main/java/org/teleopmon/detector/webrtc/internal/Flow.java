@@ -10,6 +10,10 @@ import org.teleopmon.api.capture.Packet;
 final class Flow {
 
     final int ipVersion;
+    /** {@link Packet#UDP}, or {@link Packet#TCP} for TURN over TCP and ICE-TCP. */
+    final int transport;
+    /** One framer per direction, for TCP flows only. */
+    TcpFramer[] framers;
     final byte[] addressA = new byte[16];
     final byte[] addressB = new byte[16];
     final int portA;
@@ -60,6 +64,7 @@ final class Flow {
         int offA = srcFirst ? p.srcAddressOffset() : p.dstAddressOffset();
         int offB = srcFirst ? p.dstAddressOffset() : p.srcAddressOffset();
         this.ipVersion = p.ipVersion();
+        this.transport = p.transport();
         System.arraycopy(b, offA, addressA, 0, length);
         System.arraycopy(b, offB, addressB, 0, length);
         this.portA = srcFirst ? p.srcPort() : p.dstPort();
@@ -82,7 +87,7 @@ final class Flow {
     int direction(Packet p) {
         byte[] b = p.array();
         int length = p.addressLength();
-        if (p.ipVersion() != ipVersion) {
+        if (p.ipVersion() != ipVersion || p.transport() != transport) {
             return -1;
         }
         if (p.srcPort() == portA && p.dstPort() == portB && same(b, p.srcAddressOffset(), addressA, length)
@@ -160,6 +165,20 @@ final class Flow {
         changed = false;
         return was;
     }
+
+    /** The framer of one direction of a TCP flow; a SYN starts the direction afresh. */
+    TcpFramer framer(int dir, boolean syn) {
+        if (framers == null) {
+            framers = new TcpFramer[2];
+        }
+        if (framers[dir] == null || syn) {
+            framers[dir] = new TcpFramer(TCP_MAX_FRAME);
+        }
+        return framers[dir];
+    }
+
+    /** WebRTC packets fit a datagram; a larger limit makes false boundaries in encrypted bytes likelier. */
+    static final int TCP_MAX_FRAME = 2000;
 
     String endpoint(int side) {
         return side == 0 ? endpointA : endpointB;

@@ -53,12 +53,30 @@ public class WebRtcDetector implements Detector, PacketListener {
     private WebRtcView.Key lastKey;
     private long errors;
     private volatile int browserProcesses;
+    private volatile String processProblem = "";
     private volatile DetectorSignal current;
 
     @Activate
     public WebRtcDetector(WebRtcDetectorConfig config) {
         this(settings(config), config.history_size());
         startTicking(config.tick_ms());
+        if (config.process_scan_enabled()) {
+            ProcessScan scan = new ProcessScan(Set.copyOf(SettingsParser.split(config.process_names().toLowerCase(
+                    java.util.Locale.ROOT))));
+            ticker.scheduleWithFixedDelay(() -> scanProcesses(scan), 0, config.process_scan_interval_s(),
+                    TimeUnit.SECONDS);
+        }
+    }
+
+    /** Weak evidence, off the packet path: browser processes owning UDP sockets (OSHI). */
+    private void scanProcesses(ProcessScan scan) {
+        try {
+            browserProcesses = scan.scan().size();
+            processProblem = scan.problem();
+        } catch (RuntimeException | LinkageError e) {
+            browserProcesses = 0;
+            processProblem = "process scan failed: " + e;
+        }
     }
 
     WebRtcDetector(Settings settings, int historySize) {
@@ -103,11 +121,10 @@ public class WebRtcDetector implements Detector, PacketListener {
         synchronized (traffic) {
             try {
                 time.packet(packet.timestampNanos());
-                if (packet.transport() == Packet.UDP) {
-                    Flow flow = traffic.udp(packet);
-                    if (flow != null && flow.takeChange()) {
-                        changed = evaluate(packet.timestampNanos());
-                    }
+                Flow flow = packet.transport() == Packet.UDP ? traffic.udp(packet)
+                        : packet.transport() == Packet.TCP ? traffic.tcp(packet) : null;
+                if (flow != null && flow.takeChange()) {
+                    changed = evaluate(packet.timestampNanos());
                 }
             } catch (RuntimeException e) {
                 errors++;
@@ -142,7 +159,8 @@ public class WebRtcDetector implements Detector, PacketListener {
                 return Health.warn(traffic.flows.refused + " flows refused: the flow table is full (max.flows)");
             }
         }
-        return Health.ok();
+        // The process scan is only corroboration: its trouble is reported, never a failure.
+        return processProblem.isEmpty() ? Health.ok() : new Health(Health.ok().status(), processProblem);
     }
 
     void tick() {

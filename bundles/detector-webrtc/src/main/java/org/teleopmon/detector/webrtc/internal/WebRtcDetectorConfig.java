@@ -50,7 +50,7 @@ public @interface WebRtcDetectorConfig {
     String process_names() default "chrome,chromium,firefox,electron,msedge,brave,opera,livekit";
 
     @AttributeDefinition(description = "How often processes are scanned, s.", min = "1", max = "3600")
-    int process_scan_interval_s() default 10;
+    int process_scan_interval_s() default 30;
 
     @AttributeDefinition(description = "How often timeouts are checked and calls re-grouped, ms.",
             min = "10", max = "5000")

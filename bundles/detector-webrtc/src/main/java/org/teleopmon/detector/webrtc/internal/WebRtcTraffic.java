@@ -7,7 +7,7 @@ import org.teleopmon.api.capture.Packet;
  * the STUN, DTLS or RTP bookkeeping; TURN ChannelData and Send/Data indications are opened and
  * their inner packet handled on the same flow. Not thread-safe: the detector serialises calls.
  */
-final class WebRtcTraffic {
+final class WebRtcTraffic implements TcpFramer.Sink {
 
     final Settings settings;
     final FlowTable flows;
@@ -15,6 +15,9 @@ final class WebRtcTraffic {
     long packets;
     long ignored;
     long malformed;
+    private Flow framedFlow;
+    private int framedDirection;
+    private long framedNanos;
 
     WebRtcTraffic(Settings settings) {
         this.settings = settings;
@@ -28,24 +31,64 @@ final class WebRtcTraffic {
         int off = p.payloadOffset();
         int len = p.payloadLength();
         int declared = Math.max(len, p.declaredPayloadLength());
-        Flow flow = flows.find(p, direction);
         Demux.Kind kind = Demux.classify(b, off, len, declared);
+        Flow flow = flow(p, kind != Demux.Kind.OTHER && (kind != Demux.Kind.CHANNEL_DATA || turnPort(p)));
         if (flow == null) {
-            if (kind == Demux.Kind.OTHER || kind == Demux.Kind.CHANNEL_DATA && !turnPort(p)) {
-                ignored++;
-                return null;
-            }
-            flow = flows.create(p, p.timestampNanos(), direction);
-            if (flow == null) {
-                return null;
-            }
-            flow.turn = turnPort(p);
+            return null;
         }
         int dir = direction[0];
         long now = p.timestampNanos();
         flow.count(now, dir, declared);
         handle(flow, kind, b, off, len, declared, dir, now, true);
         return flow;
+    }
+
+    /**
+     * Takes one TCP segment on a followed port (TURN over TCP, ICE-TCP): its bytes are framed back
+     * into packets, each handled as a datagram of the flow. Returns the flow.
+     */
+    Flow tcp(Packet p) {
+        packets++;
+        boolean syn = (p.tcpFlags() & Packet.TCP_SYN) != 0;
+        Flow flow = flow(p, p.payloadLength() > 0 || syn);
+        if (flow == null) {
+            return null;
+        }
+        int dir = direction[0];
+        long now = p.timestampNanos();
+        TcpFramer framer = flow.framer(dir, syn);
+        if (p.payloadLength() > 0) {
+            flow.count(now, dir, p.payloadLength());
+            framedFlow = flow;
+            framedDirection = dir;
+            framedNanos = now;
+            long malformedBefore = framer.malformed();
+            framer.segment(p.tcpSeq(), p.array(), p.payloadOffset(), p.payloadLength(), this);
+            malformed += framer.malformed() - malformedBefore;
+        }
+        return flow;
+    }
+
+    /** The packet's flow, its direction in {@code direction[0]}; created when {@code worthAFlow}. */
+    private Flow flow(Packet p, boolean worthAFlow) {
+        Flow flow = flows.find(p, direction);
+        if (flow != null) {
+            return flow;
+        }
+        if (!worthAFlow) {
+            ignored++;
+            return null;
+        }
+        flow = flows.create(p, p.timestampNanos(), direction);
+        if (flow != null) {
+            flow.turn = turnPort(p);
+        }
+        return flow;
+    }
+
+    @Override
+    public void frame(byte[] buf, int off, int len) {
+        handle(framedFlow, Demux.classify(buf, off, len), buf, off, len, len, framedDirection, framedNanos, true);
     }
 
     /**
