@@ -135,7 +135,9 @@ public class MetricsIT extends TeleopTestSupport {
         Duration took = Duration.between(degraded, warning.timestamp());
         assertEquals("low_command_rate", warning.rule());
         assertEquals(3.0, warning.value(), 0.0);
-        assertTrue("held for the 2 s 'for' duration first, took " + took, took.compareTo(Duration.ofSeconds(2)) >= 0);
+        // The first degraded sample may be stamped by the pusher a moment before 'degraded' is read,
+        // and the rule's clock runs on sample times: allow 100 ms for that.
+        assertTrue("held for the 2 s 'for' duration first, took " + took, took.compareTo(Duration.ofMillis(1900)) >= 0);
         assertTrue("raised within 'for' + two evaluation ticks + engine slack, took " + took,
                 took.compareTo(Duration.ofSeconds(5)) <= 0);
         assertTrue(run("teleop:alerts --no-format").contains("low_command_rate"));
