@@ -33,9 +33,9 @@ class FixtureReplayTest {
         assertThat(call.local() + " " + call.remote()).contains(":" + truth.candidatePair().localPort())
                 .contains(":" + truth.candidatePair().remotePort());
 
-        StreamRow videoRow = stream(detector, video.ssrc());
-        StreamRow rtxRow = stream(detector, video.rtxSsrc());
-        StreamRow audioRow = stream(detector, audio.ssrc());
+        StreamRow videoRow = Recording.stream(detector, video.ssrc());
+        StreamRow rtxRow = Recording.stream(detector, video.rtxSsrc());
+        StreamRow audioRow = Recording.stream(detector, audio.ssrc());
         assertThat(videoRow.kind()).isEqualTo("video");
         assertThat(videoRow.clockRate()).isEqualTo(90_000);
         assertThat(rtxRow.kind()).isEqualTo("rtx");
@@ -65,7 +65,7 @@ class FixtureReplayTest {
         RelayedStreamTruth truth = RelayedStreamTruth.read(fixture("gst-vp8-drop20.truth.json"));
         WebRtcDetector detector = Recording.play(Recording.udp(fixture("gst-vp8-drop20.pcap")));
 
-        StreamRow row = stream(detector, truth.ssrc());
+        StreamRow row = Recording.stream(detector, truth.ssrc());
         assertThat(row.kind()).isEqualTo("video");
         assertThat(row.packets()).isEqualTo(truth.forwarded());
         assertThat(row.lost()).isEqualTo(truth.dropped());
@@ -83,11 +83,6 @@ class FixtureReplayTest {
         assertThat(detector.streams()).isEmpty();
         assertThat(detector.detect().active()).isFalse();
         assertThat(detector.errors()).isZero();
-    }
-
-    private static StreamRow stream(WebRtcDetector detector, long ssrc) {
-        return detector.streams().stream().filter(s -> s.ssrc() == ssrc).findFirst()
-                .orElseThrow(() -> new AssertionError("no stream " + ssrc + " in " + detector.streams()));
     }
 
     static Path fixture(String name) throws Exception {

@@ -53,8 +53,8 @@ class LiveWebRtcTest {
             // Kernel drops on a loaded machine are allowed for: the 5 % tolerance covers them.
             String context = captureStats + "\n" + detector.streams();
             CallTruth.OutboundStream video = truth.outbound("video");
-            StreamRow videoRow = stream(detector, video.ssrc());
-            StreamRow rtxRow = stream(detector, video.rtxSsrc());
+            StreamRow videoRow = Recording.stream(detector, video.ssrc());
+            StreamRow rtxRow = Recording.stream(detector, video.rtxSsrc());
             assertThat((double) videoRow.frames()).as(context).isCloseTo(video.framesSent(), within(0.05 * video.framesSent()));
             assertThat((double) videoRow.packets() + rtxRow.packets()).as(context)
                     .isCloseTo(video.packetsSent(), within(0.05 * video.packetsSent()));
@@ -127,8 +127,4 @@ class LiveWebRtcTest {
         }
     }
 
-    private static StreamRow stream(WebRtcDetector detector, long ssrc) {
-        return detector.streams().stream().filter(s -> s.ssrc() == ssrc).findFirst()
-                .orElseThrow(() -> new AssertionError("no stream " + ssrc + " in " + detector.streams()));
-    }
 }

@@ -16,8 +16,8 @@ final class Recording {
     private Recording() {
     }
 
-    static List<CopiedPacket> udp(Path file) throws IOException {
-        List<CopiedPacket> packets = new ArrayList<>();
+    static List<UdpPacket> udp(Path file) throws IOException {
+        List<UdpPacket> packets = new ArrayList<>();
         RecordedTraffic.replay(file, new PacketListener() {
             @Override
             public CaptureInterest interest() {
@@ -27,15 +27,21 @@ final class Recording {
             @Override
             public void onPacket(Packet packet) {
                 if (packet.transport() == Packet.UDP) {
-                    packets.add(new CopiedPacket(packet));
+                    packets.add(UdpPacket.copyOf(packet));
                 }
             }
         });
         return packets;
     }
 
+    /** The stream of this SSRC among the detector's active calls; fails naming the ones it has. */
+    static StreamRow stream(WebRtcDetector detector, long ssrc) {
+        return detector.streams().stream().filter(s -> s.ssrc() == ssrc).findFirst()
+                .orElseThrow(() -> new AssertionError("no stream " + ssrc + " in " + detector.streams()));
+    }
+
     /** Feeds the packets to a fresh detector; returns it. */
-    static WebRtcDetector play(List<CopiedPacket> packets) {
+    static WebRtcDetector play(List<UdpPacket> packets) {
         WebRtcDetector detector = new WebRtcDetector(Settings.DEFAULTS, 10);
         packets.forEach(detector::onPacket);
         return detector;

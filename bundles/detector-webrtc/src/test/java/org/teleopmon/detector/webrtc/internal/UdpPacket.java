@@ -56,6 +56,21 @@ final class UdpPacket implements Packet {
         return new UdpPacket(w.build(), nanos, v4 ? 4 : 6, srcPort, dstPort, udp + 8, captured, payload.length);
     }
 
+    /**
+     * A copy of a captured UDP packet (the capture reuses its view), which must be laid out like
+     * this class's frames: Ethernet, then IPv4 without options or IPv6 without extension headers.
+     */
+    static UdpPacket copyOf(Packet p) {
+        UdpPacket copy = new UdpPacket(java.util.Arrays.copyOf(p.array(), p.array().length), p.timestampNanos(),
+                p.ipVersion(), p.srcPort(), p.dstPort(), p.payloadOffset(), p.payloadLength(),
+                p.declaredPayloadLength());
+        if (p.transport() != UDP || copy.srcAddressOffset() != p.srcAddressOffset()
+                || copy.dstAddressOffset() != p.dstAddressOffset()) {
+            throw new IllegalArgumentException("not an Ethernet UDP frame without IP options");
+        }
+        return copy;
+    }
+
     /** This packet over a frame cut to {@code length} bytes while its offsets stay: a broken capture. */
     UdpPacket frameCutTo(int length) {
         return new UdpPacket(java.util.Arrays.copyOf(frame, length), nanos, version, srcPort, dstPort, payloadOffset,

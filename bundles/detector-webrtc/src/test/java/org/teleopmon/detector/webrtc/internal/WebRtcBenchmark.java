@@ -18,7 +18,7 @@ public final class WebRtcBenchmark {
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args.length > 0 ? args[0] : "src/test/resources/pcap/chromium-call.pcap");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 400;
-        List<CopiedPacket> packets = Recording.udp(file);
+        List<UdpPacket> packets = Recording.udp(file);
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long classifyNanos = 0;
         long pathNanos = 0;
@@ -27,7 +27,7 @@ public final class WebRtcBenchmark {
         int sink = 0;
         for (int round = 0; round < rounds; round++) {
             long t0 = System.nanoTime();
-            for (CopiedPacket p : packets) {
+            for (UdpPacket p : packets) {
                 sink += Demux.classify(p.array(), p.payloadOffset(), p.payloadLength(), p.declaredPayloadLength())
                         .ordinal();
             }
@@ -35,7 +35,7 @@ public final class WebRtcBenchmark {
             WebRtcDetector detector = new WebRtcDetector(Settings.DEFAULTS, 10);
             long a0 = mx.getCurrentThreadAllocatedBytes();
             long t2 = System.nanoTime();
-            for (CopiedPacket p : packets) {
+            for (UdpPacket p : packets) {
                 detector.onPacket(p);
             }
             long t3 = System.nanoTime();
