@@ -139,10 +139,10 @@ final class CallTracker {
 
     private static String key(Flow flow) {
         if (flow.iceSession != null) {
-            return "ice:" + flow.iceSession;
+            return flow.iceCallKey();
         }
         if (flow.bindingRequests + flow.bindingResponses > 0 || flow.dtls.seen() || hasValidStream(flow)) {
-            return "flow:" + flow.endpointA + "-" + flow.endpointB;
+            return flow.flowCallKey;
         }
         return null;
     }

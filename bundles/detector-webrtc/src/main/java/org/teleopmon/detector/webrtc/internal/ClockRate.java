@@ -16,6 +16,7 @@ final class ClockRate {
     private long unwrapped;
     private long lastTimestamp;
     private long lastNanos;
+    private int rate;
 
     /** The RTP timestamp, unwrapped across 2^32, relative to the first one seen. */
     long unwrap(long timestamp) {
@@ -33,11 +34,16 @@ final class ClockRate {
             unwrapped += delta;
             lastTimestamp = timestamp;
             lastNanos = nanos;
+            rate = nearest();
         }
     }
 
     /** The nearest standard rate, if within 10 %; 0 while unknown or non-standard. */
     int rate() {
+        return rate;
+    }
+
+    private int nearest() {
         long span = lastNanos - firstNanos;
         if (firstNanos < 0 || span < MIN_SPAN_NANOS || unwrapped <= 0) {
             return 0;

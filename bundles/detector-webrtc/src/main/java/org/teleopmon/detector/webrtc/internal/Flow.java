@@ -22,6 +22,9 @@ final class Flow {
     final String endpointB;
     final String hostA;
     final String hostB;
+    /** The flow's own call key, for a call without ICE. */
+    final String flowCallKey;
+    private String iceCallKey;
     final int hash;
 
     final long firstNanos;
@@ -39,9 +42,7 @@ final class Flow {
     final StunTransactions transactions = new StunTransactions();
     long bindingRequests;
     long bindingResponses;
-    long stunErrors;
     long lastBindingNanos;
-    boolean nominated;
     /** The ICE session: the two username fragments, sorted, from a Binding request's USERNAME. */
     String iceSession;
     /** Latest round trip measured by the side in each direction's sending end, or -1. */
@@ -55,7 +56,6 @@ final class Flow {
     final MediaStream[] streams;
     int streamCount;
     long streamsRefused;
-    final long[] rtcpPackets = new long[2];
 
     Flow(Packet p, int hash, long now, Settings settings) {
         int length = p.addressLength();
@@ -73,6 +73,7 @@ final class Flow {
         this.hostB = Addresses.text(addressB, 0, length);
         this.endpointA = Addresses.endpoint(hostA, portA);
         this.endpointB = Addresses.endpoint(hostB, portB);
+        this.flowCallKey = "flow:" + (transport == Packet.TCP ? "tcp:" : "") + endpointA + "-" + endpointB;
         this.hash = hash;
         this.firstNanos = now;
         this.lastNanos = now;
@@ -157,6 +158,14 @@ final class Flow {
             }
         }
         return false;
+    }
+
+    /** The call key of the flow's ICE session, built once: calls are regrouped on every tick. */
+    String iceCallKey() {
+        if (iceCallKey == null) {
+            iceCallKey = "ice:" + iceSession;
+        }
+        return iceCallKey;
     }
 
     /** Whether the flow changed in a way that matters to calls since the last call; clears it. */

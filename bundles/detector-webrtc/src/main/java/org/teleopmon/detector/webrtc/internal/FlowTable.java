@@ -103,13 +103,34 @@ final class FlowTable {
         if (victim == null) {
             return false;
         }
-        List<Flow> kept = all();
-        kept.remove(victim);
-        java.util.Arrays.fill(slots, null);
-        size = 0;
-        kept.forEach(this::insert);
+        remove(victim);
         evicted++;
         return true;
+    }
+
+    /**
+     * Linear-probing deletion by backward shift (Knuth 6.4, algorithm R): later members of the
+     * probe run move up so lookups need no tombstones. Allocates nothing, as it runs on the packet
+     * path when random datagrams fill the table.
+     */
+    private void remove(Flow flow) {
+        int mask = slots.length - 1;
+        int hole = flow.hash & mask;
+        while (slots[hole] != flow) {
+            hole = hole + 1 & mask;
+        }
+        slots[hole] = null;
+        size--;
+        for (int i = hole + 1 & mask; slots[i] != null; i = i + 1 & mask) {
+            int home = slots[i].hash & mask;
+            // Move slots[i] into the hole unless its home lies cyclically in (hole, i].
+            boolean homeBetween = hole <= i ? home > hole && home <= i : home > hole || home <= i;
+            if (!homeBetween) {
+                slots[hole] = slots[i];
+                slots[i] = null;
+                hole = i;
+            }
+        }
     }
 
     private void insert(Flow flow) {

@@ -159,8 +159,4 @@ final class MediaStream {
     double bitsPerSecond(long now) {
         return window.rate(now, RateWindow.BYTES) * 8;
     }
-
-    double packetsPerSecond(long now) {
-        return window.rate(now, RateWindow.PACKETS);
-    }
 }

@@ -27,8 +27,4 @@ final class Rtcp {
     static int packetType(byte[] b, int off) {
         return b[off + 1] & 0xFF;
     }
-
-    static long senderSsrc(byte[] b, int off) {
-        return Bytes.u32(b, off + 4);
-    }
 }

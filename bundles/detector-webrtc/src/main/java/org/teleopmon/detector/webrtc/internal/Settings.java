@@ -29,8 +29,4 @@ record Settings(Set<Integer> turnPorts, Set<Integer> tcpPorts, long windowNanos,
         tcpPorts = Set.copyOf(tcpPorts);
         operatorNames = Map.copyOf(operatorNames);
     }
-
-    Settings withTimes(long window, long media, long idle) {
-        return new Settings(turnPorts, tcpPorts, window, media, idle, maxFlows, maxStreamsPerFlow, operatorNames);
-    }
 }

@@ -137,7 +137,9 @@ public class WebRtcDetector implements Detector, PacketListener {
     @Override
     public DetectorSignal detect() {
         synchronized (traffic) {
-            return WebRtcView.signal(calls.active(), time.now(), traffic.settings, browserProcesses);
+            long now = time.now();
+            List<Call> active = calls.active();
+            return view(WebRtcView.key(active, now, traffic.settings, browserProcesses), active, now);
         }
     }
 
@@ -189,8 +191,20 @@ public class WebRtcDetector implements Detector, PacketListener {
             return null;
         }
         lastKey = key;
-        current = WebRtcView.signal(active, now, traffic.settings, browserProcesses);
+        current = view(key, active, now);
         return current;
+    }
+
+    /** The calls' view plus the packet path's own counters. Caller holds the lock. */
+    private DetectorSignal view(WebRtcView.Key key, List<Call> active, long now) {
+        return WebRtcView.builder(key, active, now, traffic.settings, browserProcesses)
+                .measurement("packets_total", traffic.packets)
+                .measurement("not_webrtc_total", traffic.ignored)
+                .measurement("malformed_total", traffic.malformed)
+                .measurement("flows", traffic.flows.size())
+                .measurement("flows_refused_total", traffic.flows.refused)
+                .measurement("flows_evicted_total", traffic.flows.evicted)
+                .build();
     }
 
     private void push(DetectorSignal signal) {

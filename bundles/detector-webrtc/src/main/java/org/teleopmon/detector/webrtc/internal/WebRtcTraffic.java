@@ -108,7 +108,9 @@ final class WebRtcTraffic implements TcpFramer.Sink {
                 }
             }
             case RTP -> rtp(flow, b, off, declared, dir, now);
-            case RTCP -> flow.rtcpPackets[dir]++;
+            case RTCP -> {
+                // Counted in the flow's bytes; SRTCP reports are encrypted past the first header.
+            }
             default -> flow.otherPackets++;
         }
     }
@@ -147,7 +149,6 @@ final class WebRtcTraffic implements TcpFramer.Sink {
                 flow.rttAtNanos[requester] = now;
                 flow.rttSamples++;
             }
-            flow.stunErrors += type == Stun.ERROR ? 1 : 0;
         }
         if (method == Stun.BINDING) {
             binding(flow, b, off, len, type, now);
@@ -163,7 +164,6 @@ final class WebRtcTraffic implements TcpFramer.Sink {
         if (type == Stun.REQUEST) {
             flow.bindingRequests++;
             flow.lastBindingNanos = now;
-            flow.nominated |= Stun.findAttribute(b, off, len, Stun.ATTR_USE_CANDIDATE) >= 0;
             if (flow.iceSession == null) {
                 flow.iceSession = IceSession.of(b, off, len);
             }

@@ -54,7 +54,12 @@ final class WebRtcView {
     }
 
     static DetectorSignal signal(List<Call> calls, long now, Settings settings, int browserProcesses) {
-        Key key = key(calls, now, settings, browserProcesses);
+        return builder(key(calls, now, settings, browserProcesses), calls, now, settings, browserProcesses).build();
+    }
+
+    /** The signal for a key already computed from the same calls at the same instant. */
+    static DetectorSignal.Builder builder(Key key, List<Call> calls, long now, Settings settings,
+            int browserProcesses) {
         DetectorSignal.Builder b = DetectorSignal.builder(NAME).timestamp(Instant.ofEpochSecond(0, now))
                 .active(key.active()).confidence(key.confidence()).reason(reason(calls, key, now, browserProcesses));
         key.operators().values().forEach(b::operator);
@@ -93,7 +98,7 @@ final class WebRtcView {
                 b.measurement("dtls_version", version / 10.0);
             }
         }
-        return b.build();
+        return b;
     }
 
     /** The call with the most traffic now: its RTT and duration are the ones reported. */
