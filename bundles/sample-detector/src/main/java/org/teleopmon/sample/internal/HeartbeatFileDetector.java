@@ -23,12 +23,14 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.LoggerFactory;
 import org.teleopmon.api.Detector;
 import org.teleopmon.api.DetectorSignal;
 import org.teleopmon.api.Health;
 import org.teleopmon.api.IdentitySource;
 import org.teleopmon.api.Operator;
 import org.teleopmon.api.SignalListener;
+import org.teleopmon.detector.support.SignalFanOut;
 
 /**
  * Reports teleoperation while a heartbeat file keeps being touched, for teleoperation stacks the
@@ -65,6 +67,9 @@ public class HeartbeatFileDetector implements Detector {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     final List<SignalListener> listeners = new CopyOnWriteArrayList<>();
 
+    /** Pushes to every listener; one that throws costs only its own delivery, not the poller thread. */
+    private final SignalFanOut signals = new SignalFanOut(listeners, LoggerFactory.getLogger(HeartbeatFileDetector.class));
+
     private final Path path;
     private final Duration freshness;
     private final int confidence;
@@ -98,6 +103,7 @@ public class HeartbeatFileDetector implements Detector {
         return NAME;
     }
 
+    /** The view of the last poll: rebuilt, with a fresh timestamp, every poll interval, as the engine requires. */
     @Override
     public DetectorSignal detect() {
         return current;
@@ -114,7 +120,7 @@ public class HeartbeatFileDetector implements Detector {
         DetectorSignal previous = current;
         current = next;
         if (next.active() != previous.active() || !next.operators().equals(previous.operators())) {
-            listeners.forEach(l -> l.signalChanged(next));
+            signals.push(next);
         }
     }
 

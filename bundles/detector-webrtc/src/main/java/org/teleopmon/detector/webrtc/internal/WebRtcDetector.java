@@ -24,6 +24,9 @@ import org.teleopmon.api.capture.CaptureInterest;
 import org.teleopmon.api.capture.CaptureService;
 import org.teleopmon.api.capture.Packet;
 import org.teleopmon.api.capture.PacketListener;
+import org.teleopmon.detector.support.CaptureHealth;
+import org.teleopmon.detector.support.PacketFailures;
+import org.teleopmon.detector.support.SignalFanOut;
 
 /**
  * The WebRTC detector: a {@link PacketListener} on every UDP packet (WebRTC picks its ports at
@@ -47,11 +50,11 @@ public class WebRtcDetector implements Detector, PacketListener {
     private final WebRtcTraffic traffic;
     private final CallTracker calls;
     private final LocalAddresses local = new LocalAddresses();
-    private final ProblemLog errorLog = new ProblemLog(LOG);
+    private final SignalFanOut signals = new SignalFanOut(listeners, LOG);
+    private final PacketFailures failures = new PacketFailures("WebRTC detector", LOG);
     private final ScheduledExecutorService ticker;
     private final TimeBase time = new TimeBase();
     private WebRtcView.Key lastKey;
-    private long errors;
     private volatile int browserProcesses;
     private volatile String processProblem = "";
     private volatile DetectorSignal current;
@@ -127,11 +130,10 @@ public class WebRtcDetector implements Detector, PacketListener {
                     changed = evaluate(packet.timestampNanos());
                 }
             } catch (RuntimeException e) {
-                errors++;
-                errorLog.warn("WebRTC detector failed on a packet (" + errors + " so far), skipped: " + e);
+                failures.failed(e);
             }
         }
-        push(changed);
+        signals.push(changed);
     }
 
     @Override
@@ -145,18 +147,14 @@ public class WebRtcDetector implements Detector, PacketListener {
 
     @Override
     public Health health() {
-        CaptureService service = capture;
-        if (service == null) {
-            return Health.unavailable("no capture service: the WebRTC detector sees no packets");
-        }
-        Health captureHealth = service.health();
+        Health captureHealth = CaptureHealth.of(capture, "the WebRTC detector");
         if (!captureHealth.isOk()) {
-            return new Health(captureHealth.status(), "capture: " + captureHealth.message());
+            return captureHealth;
+        }
+        if (failures.count() > 0) {
+            return failures.health();
         }
         synchronized (traffic) {
-            if (errors > 0) {
-                return Health.warn(errors + " packets failed in the WebRTC detector; see the log");
-            }
             if (traffic.flows.refused > 0) {
                 return Health.warn(traffic.flows.refused + " flows refused: the flow table is full (max.flows)");
             }
@@ -173,7 +171,7 @@ public class WebRtcDetector implements Detector, PacketListener {
             traffic.flows.expire(now, traffic.settings.idleNanos(), calls::holds);
             changed = evaluate(now);
         }
-        push(changed);
+        signals.push(changed);
     }
 
     /** Re-groups the calls; the new signal when the view's key changed, else null. Caller holds the lock. */
@@ -207,19 +205,6 @@ public class WebRtcDetector implements Detector, PacketListener {
                 .build();
     }
 
-    private void push(DetectorSignal signal) {
-        if (signal == null) {
-            return;
-        }
-        for (SignalListener listener : listeners) {
-            try {
-                listener.signalChanged(signal);
-            } catch (RuntimeException e) {
-                errorLog.warn("Signal listener " + listener + " threw " + e);
-            }
-        }
-    }
-
     /** Calls up now, for the shell, as rows computed under the lock. */
     public List<CallRow> calls() {
         synchronized (traffic) {
@@ -250,9 +235,7 @@ public class WebRtcDetector implements Detector, PacketListener {
     }
 
     long errors() {
-        synchronized (traffic) {
-            return errors;
-        }
+        return failures.count();
     }
 
     WebRtcTraffic traffic() {

@@ -26,6 +26,10 @@ import org.teleopmon.api.capture.CaptureInterest;
 import org.teleopmon.api.capture.CaptureService;
 import org.teleopmon.api.capture.Packet;
 import org.teleopmon.api.capture.PacketListener;
+import org.teleopmon.detector.support.CaptureHealth;
+import org.teleopmon.detector.support.PacketFailures;
+import org.teleopmon.detector.support.ProblemLog;
+import org.teleopmon.detector.support.SignalFanOut;
 
 /**
  * The ZMQ teleoperation detector: a {@link PacketListener} on the command, observation and extra
@@ -48,12 +52,12 @@ public class ZmqDetector implements Detector, PacketListener {
 
     private final ZmqTraffic traffic;
     private final Clock clock;
-    private final RateLimitedLog malformedLog = new RateLimitedLog(LOG);
-    private final RateLimitedLog errorLog = new RateLimitedLog(LOG);
+    private final SignalFanOut signals = new SignalFanOut(listeners, LOG);
+    private final ProblemLog malformedLog = new ProblemLog(LOG);
+    private final PacketFailures failures = new PacketFailures("ZMQ detector", LOG);
     private final ScheduledExecutorService ticker;
     private volatile TelemetrySubscriber telemetry;
     private ZmqView.Key lastKey;
-    private long errors;
     private volatile DetectorSignal current;
 
     @Activate
@@ -108,11 +112,10 @@ public class ZmqDetector implements Detector, PacketListener {
                     changed = evaluate(packet.timestampNanos());
                 }
             } catch (RuntimeException e) {
-                errors++;
-                errorLog.warn("ZMQ detector failed on a packet (" + errors + " so far), skipped: " + e);
+                failures.failed(e);
             }
         }
-        push(changed);
+        signals.push(changed);
     }
 
     @Override
@@ -132,21 +135,15 @@ public class ZmqDetector implements Detector, PacketListener {
 
     @Override
     public Health health() {
-        CaptureService service = capture;
-        if (service == null) {
-            return Health.unavailable("no capture service: the ZMQ detector sees no packets");
-        }
-        Health captureHealth = service.health();
+        Health captureHealth = CaptureHealth.of(capture, "the ZMQ detector");
         if (!captureHealth.isOk()) {
-            return new Health(captureHealth.status(), "capture: " + captureHealth.message());
+            return captureHealth;
         }
         TelemetrySubscriber subscriber = telemetry;
         if (subscriber != null && !subscriber.problem().isEmpty()) {
             return Health.warn(subscriber.problem());
         }
-        synchronized (traffic) {
-            return errors > 0 ? Health.warn(errors + " packets failed in the detector; see the log") : Health.ok();
-        }
+        return failures.health();
     }
 
     /** The connections being followed now, for the shell. */
@@ -177,7 +174,7 @@ public class ZmqDetector implements Detector, PacketListener {
             traffic.rateBand(now);
             changed = evaluate(now);
         }
-        push(changed);
+        signals.push(changed);
     }
 
     /** The new signal when the view's key changed, else null. Caller holds the lock. */
@@ -191,24 +188,9 @@ public class ZmqDetector implements Detector, PacketListener {
         return current;
     }
 
-    private void push(DetectorSignal signal) {
-        if (signal == null) {
-            return;
-        }
-        for (SignalListener listener : listeners) {
-            try {
-                listener.signalChanged(signal);
-            } catch (RuntimeException e) {
-                errorLog.warn("Signal listener " + listener + " threw " + e);
-            }
-        }
-    }
-
     /** Packets whose handling threw inside the detector. */
     long errors() {
-        synchronized (traffic) {
-            return errors;
-        }
+        return failures.count();
     }
 
     /** The signal last pushed. */

@@ -1,0 +1,18 @@
+/**
+ * What every detector repeats, written once so that a new detector copies a shape and not a drift:
+ * {@link org.teleopmon.detector.support.SignalFanOut} pushes a signal to every
+ * {@link org.teleopmon.api.SignalListener} with a throwing listener isolated,
+ * {@link org.teleopmon.detector.support.CaptureHealth} turns the capture service a detector depends
+ * on into that detector's health, {@link org.teleopmon.detector.support.PacketFailures} counts the
+ * packets a detector failed on, and {@link org.teleopmon.detector.support.ProblemLog} logs a
+ * recurring problem without flooding the log.
+ *
+ * <p>Custom detectors may use it too: depend on {@code teleopmon-detector-support} (scope provided)
+ * and install the {@code teleop-detector-support} feature.
+ */
+@Export
+@Version("1.0.0")
+package org.teleopmon.detector.support;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
