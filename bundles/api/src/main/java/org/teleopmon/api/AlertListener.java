@@ -2,7 +2,7 @@ package org.teleopmon.api;
 
 import org.osgi.annotation.versioning.ConsumerType;
 
-/** The seed's alert callback: register as a service to be told of every {@link Alert}. */
+/** Told of every {@link Alert}: register an implementation as a service. */
 @ConsumerType
 public interface AlertListener {
 

@@ -3,7 +3,10 @@ package org.teleopmon.api;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The seed's event names; {@link #wireName()} is what clients see. */
+/**
+ * The events the monitor publishes. {@link #wireName()} is the name clients see (HTTP, WebSocket,
+ * shared memory); {@link #topic()} the EventAdmin topic.
+ */
 public enum EventType {
     STATE_UPDATE("state_update"),
     OPERATOR_CONNECTED("operator_connected"),

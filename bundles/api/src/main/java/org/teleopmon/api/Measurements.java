@@ -1,5 +1,7 @@
 package org.teleopmon.api;
 
+import java.util.List;
+
 /**
  * Names of the measurements the state carries. Detectors may report others too; these are the
  * ones the engine lifts into {@link TeleopState}.
@@ -17,10 +19,9 @@ public final class Measurements {
     /** Operator commands per second. */
     public static final String COMMAND_RATE_HZ = "command_rate_hz";
 
-    /** The measurements lifted into the state, in display order. */
-    public static final String[] STATE_METRICS = {
-        LATENCY_MS, BANDWIDTH_MBPS, PACKET_LOSS_PERCENT, FPS, COMMAND_RATE_HZ
-    };
+    /** The measurements lifted into the state, in display order. Immutable. */
+    public static final List<String> STATE_METRICS = List.of(LATENCY_MS, BANDWIDTH_MBPS, PACKET_LOSS_PERCENT, FPS,
+            COMMAND_RATE_HZ);
 
     private Measurements() {
     }

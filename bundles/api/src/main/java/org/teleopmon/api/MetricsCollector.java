@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The seed's metrics API. Any bundle records samples; the collector keeps bounded sliding windows
+ * The metrics service. Any bundle records samples; the collector keeps bounded sliding windows
  * and evaluates alert rules and {@link AlertCheck}s over them.
  */
 @ProviderType
@@ -28,12 +28,12 @@ public interface MetricsCollector {
 
     Optional<MetricSummary> getSummary(String name, Map<String, String> tags);
 
-    /** Adds a check outside the service registry (the seed's {@code add_alert_check}). */
+    /** Adds a check without registering it as a service, for code that is not a DS component. */
     void addAlertCheck(AlertCheck check);
 
     void removeAlertCheck(AlertCheck check);
 
-    /** Adds a callback outside the service registry (the seed's {@code add_alert_callback}). */
+    /** Adds a listener without registering it as a service, for code that is not a DS component. */
     void addAlertListener(AlertListener listener);
 
     void removeAlertListener(AlertListener listener);

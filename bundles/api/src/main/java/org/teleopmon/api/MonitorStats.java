@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Counters of the monitor itself, as the seed's {@code get_stats()}.
+ * Counters of the monitor itself, from {@link TeleopMonitor#getStats()}.
  *
  * @param detections   signals received from detectors in total
  * @param stateChanges idle/active transitions

@@ -39,7 +39,7 @@ public record TeleopState(boolean active, List<OperatorInfo> operators, int conf
         return Optional.ofNullable(metrics.get(name));
     }
 
-    /** The metric's value, or {@code 0.0} when unknown, as the seed reports it. */
+    /** The metric's value, or {@code 0.0} when unknown; {@link #metric(String)} tells the two apart. */
     public double metricValue(String name) {
         Reading reading = metrics.get(name);
         return reading == null ? 0.0 : reading.value();

@@ -9,14 +9,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.teleopmon.api.Health;
 import org.teleopmon.api.capture.CaptureInterest;
+import org.teleopmon.api.capture.CaptureService;
 import org.teleopmon.api.capture.CaptureStats;
 import org.teleopmon.api.capture.PacketListener;
 
 /**
  * The capture without OSGi: listeners in, packets out. A capture thread runs only while some
  * listener wants packets; the filter follows the listeners as they come and go.
+ *
+ * <p>{@link CaptureComponent} is its OSGi face. Other modules' tests, benchmarks and tools use it
+ * directly through {@link #open}, {@link #loopback} and {@link #replay(Path, PacketListener)}: the
+ * same libpcap handles, kernel filter, decoder and dispatch, with listeners added by hand. The
+ * package is not exported: bundles use {@link CaptureService}.
  */
-final class Capture implements AutoCloseable {
+public final class Capture implements CaptureService, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Capture.class);
     private static final long STOP_WAIT_MS = 5000;
@@ -36,6 +42,42 @@ final class Capture implements AutoCloseable {
         this.health = new CaptureHealth(JavaCommand.path(), settings.namespace());
     }
 
+    /**
+     * Starts capturing on the named interfaces (empty: {@code lo} and every active interface) of the
+     * network namespace file {@code netns} (empty: the JVM's own), with {@code batchMillis} of kernel
+     * batching (0: a wake-up per packet). Packets flow once a listener is {@linkplain #add added};
+     * {@link #health()} says why not.
+     */
+    public static Capture open(List<String> interfaces, String netns, int batchMillis) {
+        Capture capture = new Capture(CaptureSettings.DEFAULTS.withInterfaces(interfaces).withNetns(netns)
+                .withBatchMillis(batchMillis));
+        capture.start();
+        return capture;
+    }
+
+    /** Starts capturing for the listener on the {@code lo} of the network namespace file {@code netns} (empty: this JVM's). */
+    public static Capture loopback(PacketListener listener, String netns) {
+        Capture capture = open(List.of("lo"), netns, CaptureSettings.DEFAULTS.batchMillis());
+        capture.add(listener);
+        return capture;
+    }
+
+    /** Starts capturing on this JVM's {@code lo} for the listener. */
+    public static Capture loopback(PacketListener listener) {
+        return loopback(listener, "");
+    }
+
+    /**
+     * Dispatches every packet of a pcap or pcapng file to the listener with its recorded timestamp,
+     * through the capture's own decoder; returns how many packets were read. Needs libpcap, not root.
+     */
+    public static long replay(Path file, PacketListener listener) throws IOException {
+        try (Capture offline = new Capture(CaptureSettings.DEFAULTS.withInterfaces(List.of()))) {
+            offline.add(listener);
+            return offline.replay(file);
+        }
+    }
+
     synchronized void start() {
         started = true;
         try {
@@ -46,7 +88,8 @@ final class Capture implements AutoCloseable {
         reconcile();
     }
 
-    synchronized void add(PacketListener listener) {
+    /** Adds a listener; the kernel filter follows. */
+    public synchronized void add(PacketListener listener) {
         CaptureInterest interest;
         try {
             interest = listener.interest();
@@ -59,7 +102,7 @@ final class Capture implements AutoCloseable {
         reconcile();
     }
 
-    synchronized void remove(PacketListener listener) {
+    public synchronized void remove(PacketListener listener) {
         dispatcher.remove(listener);
         reconcile();
     }
@@ -100,11 +143,18 @@ final class Capture implements AutoCloseable {
         }
     }
 
-    Health health() {
+    /** Whether the handles are open with a filter in place: packets sent from now on are seen. */
+    public boolean ready() {
+        return health().isOk() && !stats().filter().isEmpty();
+    }
+
+    @Override
+    public Health health() {
         return health.current();
     }
 
-    synchronized CaptureStats stats() {
+    @Override
+    public synchronized CaptureStats stats() {
         List<InterfaceCapture> live = loop == null ? List.of() : loop.interfaces();
         String filter = loop == null ? "" : loop.filter();
         return totals.stats(live, dispatcher, filter, settings.netns());
@@ -115,7 +165,8 @@ final class Capture implements AutoCloseable {
         return loop == null ? 0 : loop.namespaceAttempts() + loop.interfaces().stream().mapToInt(c -> c.attempts).sum();
     }
 
-    long replay(Path file) throws IOException {
+    @Override
+    public long replay(Path file) throws IOException {
         return new Replayer(dispatcher).replay(file);
     }
 

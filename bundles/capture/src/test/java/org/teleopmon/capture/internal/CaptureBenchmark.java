@@ -1,6 +1,6 @@
 package org.teleopmon.capture.internal;
 
-import static org.teleopmon.capture.internal.Frames.*;
+import static org.teleopmon.testsupport.Frames.*;
 
 import java.lang.management.ManagementFactory;
 import java.net.DatagramPacket;
@@ -15,7 +15,7 @@ import org.teleopmon.api.capture.Packet;
 import org.teleopmon.api.capture.PacketListener;
 
 /**
- * Measures the capture's cost; a documented main rather than a timed test (see docs/capture.md).
+ * Measures the capture's cost; a main run by {@code benchmarks/run capture}, not a timed test.
  * Part 1: decode + dispatch of built frames on this thread (ns and bytes allocated per packet).
  * Part 2: live capture on lo of UDP datagrams this process sends (needs root or CAP_NET_RAW):
  * capture thread CPU per packet, packets per second per core, kernel drops.

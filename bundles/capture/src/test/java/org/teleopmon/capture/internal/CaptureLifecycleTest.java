@@ -1,7 +1,6 @@
 package org.teleopmon.capture.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -17,8 +16,11 @@ import org.teleopmon.api.Health;
 import org.teleopmon.api.capture.CaptureInterest;
 import org.teleopmon.api.capture.Packet;
 import org.teleopmon.api.capture.PacketListener;
+import org.teleopmon.testsupport.Prerequisite;
+import org.teleopmon.testsupport.Requires;
 
 /** Listeners coming and going, a throwing listener, and recovery when a missing interface appears. */
+@Requires({Prerequisite.LIBPCAP, Prerequisite.ROOT})
 class CaptureLifecycleTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -80,6 +82,7 @@ class CaptureLifecycleTest {
     }
 
     @Test
+    @Requires(Prerequisite.IPROUTE2)
     void aMissingInterfaceIsRetriedAndCapturedOnceItAppears() throws Exception {
         String name = "tmc" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         capture = new Capture(new CaptureSettings(List.of(name), 65535, 1 << 20, false, Duration.ofMillis(100),
@@ -90,7 +93,7 @@ class CaptureLifecycleTest {
         assertThat(capture.health().message()).contains("no interface named " + name);
         int attempts = capture.openAttempts();
 
-        assumeThat(ip("link", "add", name, "type", "veth", "peer", "name", name + "p")).as("can create a veth pair").isZero();
+        assertThat(ip("link", "add", name, "type", "veth", "peer", "name", name + "p")).as("veth pair created").isZero();
         try {
             ip("link", "set", name, "up");
             ip("link", "set", name + "p", "up");

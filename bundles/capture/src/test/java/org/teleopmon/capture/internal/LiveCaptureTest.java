@@ -13,8 +13,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.teleopmon.api.capture.CaptureInterest;
 import org.teleopmon.api.capture.Packet;
+import org.teleopmon.testsupport.Prerequisite;
+import org.teleopmon.testsupport.Requires;
 
 /** Real capture on {@code lo} (needs root or CAP_NET_RAW, as CI runs) of traffic the test makes. */
+@Requires({Prerequisite.LIBPCAP, Prerequisite.ROOT})
 class LiveCaptureTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

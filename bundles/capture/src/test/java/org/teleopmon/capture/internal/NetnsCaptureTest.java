@@ -19,16 +19,20 @@ import org.teleopmon.api.Health;
 import org.teleopmon.api.capture.CaptureInterest;
 import org.teleopmon.api.capture.Packet;
 import org.teleopmon.api.capture.PacketListener;
+import org.teleopmon.testsupport.NetNs;
+import org.teleopmon.testsupport.Prerequisite;
+import org.teleopmon.testsupport.Requires;
 
 /**
  * Real capture inside a network namespace made for the test: only the datagrams sent on that
  * namespace's {@code lo} are seen, not those sent meanwhile to the same port on the host's.
  */
+@Requires({Prerequisite.LIBPCAP, Prerequisite.ROOT, Prerequisite.IPROUTE2})
 class NetnsCaptureTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private final TestNamespace namespace = new TestNamespace();
+    private final NetNs namespace = NetNs.planned();
     private Capture inNamespace;
     private Capture onHost;
 
@@ -44,12 +48,12 @@ class NetnsCaptureTest {
 
     @Test
     void capturesTheNamespacesLoopbackAndNotTheHosts() throws Exception {
-        namespace.create();
+        namespace.bringUp();
         int port = Traffic.freeUdpPort();
         CaptureInterest interest = new CaptureInterest(null, Set.of(port), false);
         NamespaceRecorder inside = new NamespaceRecorder(interest);
         RecordingListener host = new RecordingListener(interest);
-        inNamespace = start(CaptureSettings.DEFAULTS.withInterfaces(List.of("lo")).withNetns(namespace.file()), inside);
+        inNamespace = start(CaptureSettings.DEFAULTS.withInterfaces(List.of("lo")).withNetns(file()), inside);
         onHost = start(CaptureSettings.DEFAULTS.withInterfaces(List.of("lo")), host);
         String hostNamespace = threadNamespace();
 
@@ -64,7 +68,7 @@ class NetnsCaptureTest {
         assertThat(inside.recorder.seen).allSatisfy(s -> assertThat(s.dstPort()).isEqualTo(port));
         assertThat(inside.namespaces).containsExactly(namespace.identity());
         assertThat(threadNamespace()).as("the test's own thread stays where it was").isEqualTo(hostNamespace);
-        assertThat(inNamespace.stats().networkNamespace()).isEqualTo(namespace.file());
+        assertThat(inNamespace.stats().networkNamespace()).isEqualTo(file());
         assertThat(onHost.stats().networkNamespace()).isEmpty();
         assertThat(inNamespace.health()).isEqualTo(Health.ok());
     }
@@ -74,16 +78,16 @@ class NetnsCaptureTest {
         int port = Traffic.freeUdpPort();
         RecordingListener listener = new RecordingListener(new CaptureInterest(null, Set.of(port), false));
         inNamespace = start(new CaptureSettings(List.of("lo"), 65535, 1 << 20, false, Duration.ofMillis(100),
-                Duration.ofMillis(400)).withNetns(namespace.file()), listener);
+                Duration.ofMillis(400)).withNetns(file()), listener);
 
         await().atMost(WAIT).until(() -> inNamespace.health().status() == Health.Status.CRITICAL);
-        assertThat(inNamespace.health().message()).contains("network namespace " + namespace.file() + " does not exist")
+        assertThat(inNamespace.health().message()).contains("network namespace " + file() + " does not exist")
                 .contains("No such file or directory").contains("ip netns add");
         await().atMost(WAIT).until(() -> inNamespace.openAttempts() >= 3);
         assertThat(inNamespace.stats().interfaces()).isEmpty();
-        assertThat(inNamespace.stats().networkNamespace()).isEqualTo(namespace.file());
+        assertThat(inNamespace.stats().networkNamespace()).isEqualTo(file());
 
-        namespace.create();
+        namespace.bringUp();
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(inNamespace.health()).isEqualTo(Health.ok());
             assertThat(inNamespace.stats().interfaces()).containsExactly("lo");
@@ -94,22 +98,26 @@ class NetnsCaptureTest {
 
     @Test
     void unconfiguredInterfacesAreTheNamespacesOwn() throws Exception {
-        namespace.create();
-        String ns = namespace.name;
+        namespace.bringUp();
+        String ns = namespace.name();
         String withAddress = "tma" + ns.substring(3);
         String without = "tmb" + ns.substring(3);
-        assertThat(TestNamespace.run("ip", "netns", "exec", ns, "sysctl", "-q", "-w",
-                "net.ipv6.conf.default.disable_ipv6=1")).isZero();
-        assertThat(TestNamespace.run("ip", "-n", ns, "link", "add", withAddress, "type", "veth", "peer", "name", without)).isZero();
-        assertThat(TestNamespace.run("ip", "-n", ns, "addr", "add", "10.213.0.1/24", "dev", withAddress)).isZero();
-        assertThat(TestNamespace.run("ip", "-n", ns, "link", "set", withAddress, "up")).isZero();
-        assertThat(TestNamespace.run("ip", "-n", ns, "link", "set", without, "up")).isZero();
-        inNamespace = start(CaptureSettings.DEFAULTS.withNetns(namespace.file()),
+        assertThat(namespace.exec("sysctl", "-q", "-w", "net.ipv6.conf.default.disable_ipv6=1")).isZero();
+        assertThat(namespace.ip("link", "add", withAddress, "type", "veth", "peer", "name", without)).isZero();
+        assertThat(namespace.ip("addr", "add", "10.213.0.1/24", "dev", withAddress)).isZero();
+        assertThat(namespace.ip("link", "set", withAddress, "up")).isZero();
+        assertThat(namespace.ip("link", "set", without, "up")).isZero();
+        inNamespace = start(CaptureSettings.DEFAULTS.withNetns(file()),
                 new RecordingListener(new CaptureInterest(null, Set.of(Traffic.freeUdpPort()), false)));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(inNamespace.stats().interfaces())
                 .containsExactly("lo", withAddress));
         assertThat(inNamespace.health()).isEqualTo(Health.ok());
+    }
+
+    /** The namespace file the capture is configured with. */
+    private String file() {
+        return namespace.path().toString();
     }
 
     private static Capture start(CaptureSettings settings, PacketListener listener) {

@@ -1,7 +1,6 @@
 package org.teleopmon.capture.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,11 +11,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.teleopmon.testsupport.NetNs;
+import org.teleopmon.testsupport.Prerequisite;
+import org.teleopmon.testsupport.Requires;
 
 /**
  * Capture in a separate JVM that runs as root but without CAP_NET_RAW, or without CAP_SYS_ADMIN
  * for a namespace (setpriv drops them), which is exactly the "no permission" a non-root monitor meets.
  */
+@Requires({Prerequisite.LIBPCAP, Prerequisite.SETPRIV, Prerequisite.ROOT})
 class NoPermissionTest {
 
     @Test
@@ -33,13 +36,15 @@ class NoPermissionTest {
     }
 
     @Test
+    @Requires(Prerequisite.IPROUTE2)
     void withoutCapSysAdminEnteringANamespaceSaysWhatToDo() throws Exception {
-        try (TestNamespace namespace = new TestNamespace().create()) {
-            List<String> lines = runWithout("sys_admin", namespace.file());
+        try (NetNs namespace = NetNs.create()) {
+            String file = namespace.path().toString();
+            List<String> lines = runWithout("sys_admin", file);
             String all = String.join("\n", lines);
 
             assertThat(lines).contains("STATUS CRITICAL", "INTERFACES []", "ALIVE");
-            assertThat(line(lines, "MESSAGE ")).contains("no permission to enter network namespace " + namespace.file())
+            assertThat(line(lines, "MESSAGE ")).contains("no permission to enter network namespace " + file)
                     .contains("setns: Operation not permitted").contains("CAP_SYS_ADMIN")
                     .contains("setcap cap_net_raw,cap_net_admin,cap_sys_admin=eip /");
             assertThat(Integer.parseInt(line(lines, "ATTEMPTS "))).isGreaterThanOrEqualTo(5);
@@ -50,7 +55,6 @@ class NoPermissionTest {
 
     /** Runs {@link NoPermissionMain} as root without the capabilities, returning its output; asserts a clean exit. */
     private static List<String> runWithout(String capabilities, String... args) throws Exception {
-        assumeThat(Path.of("/usr/bin/setpriv")).as("util-linux setpriv").exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path output = Files.createTempFile("no-permission", ".txt");
         List<String> command = new ArrayList<>(List.of("/usr/bin/setpriv", "--inh-caps=-" + capabilities,

@@ -1,7 +1,7 @@
 package org.teleopmon.capture.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.teleopmon.capture.internal.Frames.*;
+import static org.teleopmon.testsupport.Frames.*;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -3,7 +3,7 @@ package org.teleopmon.capture.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
-import static org.teleopmon.capture.internal.Frames.*;
+import static org.teleopmon.testsupport.Frames.*;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.teleopmon.api.capture.CaptureInterest;
 import org.teleopmon.api.capture.Packet;
+import org.teleopmon.testsupport.Prerequisite;
+import org.teleopmon.testsupport.Requires;
 
 class ReplayTest {
 
@@ -38,6 +40,7 @@ class ReplayTest {
     }
 
     @Test
+    @Requires({Prerequisite.LIBPCAP, Prerequisite.TCPDUMP, Prerequisite.ROOT})
     void replaysWhatTcpdumpRecordedOnLoopback() throws Exception {
         Path file = dir.resolve("lo.pcap");
         try (ServerSocket server = new ServerSocket(0, 1, Traffic.LOOPBACK)) {
@@ -69,6 +72,7 @@ class ReplayTest {
     }
 
     @Test
+    @Requires(Prerequisite.LIBPCAP)
     void replaysLinuxCookedV2WithRecordedTimestampsAndCountsWhatItCannotDecode() throws Exception {
         Path file = dir.resolve("sll2.pcap");
         new PcapFileWriter(LinkLayer.LINUX_SLL2)
@@ -88,6 +92,7 @@ class ReplayTest {
     }
 
     @Test
+    @Requires(Prerequisite.LIBPCAP)
     void aFileCutShortYieldsItsWholePackets() throws Exception {
         Path file = dir.resolve("cut.pcap");
         byte[] frame = ethernet(0x0800, ipv4(17, udp(1, 9, new byte[100])));

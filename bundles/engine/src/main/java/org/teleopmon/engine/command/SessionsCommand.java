@@ -47,7 +47,7 @@ public class SessionsCommand implements Action {
     }
 
     private static String summary(SessionRecord session) {
-        return java.util.Arrays.stream(Measurements.STATE_METRICS)
+        return Measurements.STATE_METRICS.stream()
                 .filter(session.summary()::containsKey)
                 .map(name -> name + " " + Formats.number(session.summary().get(name).mean()) + "/"
                         + Formats.number(session.summary().get(name).peak()))

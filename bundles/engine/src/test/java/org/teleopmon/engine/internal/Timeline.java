@@ -13,13 +13,14 @@ import org.teleopmon.api.Health;
 import org.teleopmon.api.IdentitySource;
 import org.teleopmon.api.Operator;
 import org.teleopmon.api.TeleopEvent;
+import org.teleopmon.testsupport.TestClock;
 
 /** A correlator on a hand-moved clock, with the events it raised, for scripted signal timelines. */
 final class Timeline {
 
     static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
 
-    final MutableClock clock = new MutableClock(T0);
+    final TestClock clock = new TestClock(T0);
     final List<TeleopEvent> events = new ArrayList<>();
     final Correlator correlator;
 

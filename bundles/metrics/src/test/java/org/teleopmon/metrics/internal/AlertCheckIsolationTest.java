@@ -14,6 +14,7 @@ import org.teleopmon.api.EventType;
 import org.teleopmon.api.MetricsCollector;
 import org.teleopmon.api.Severity;
 import org.teleopmon.api.TeleopState;
+import org.teleopmon.testsupport.TestClock;
 
 class AlertCheckIsolationTest {
 

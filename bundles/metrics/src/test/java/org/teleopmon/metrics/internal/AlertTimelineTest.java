@@ -16,6 +16,7 @@ import org.teleopmon.api.EventType;
 import org.teleopmon.api.Measurements;
 import org.teleopmon.api.Reading;
 import org.teleopmon.api.TeleopState;
+import org.teleopmon.testsupport.TestClock;
 
 /**
  * The built-in rules on scripted timelines: one step is 500 ms of test time, one evaluation, and

@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.teleopmon.api.MetricSummary;
 
 /**
- * Cost of {@code recordMetric} on the real collector and clock. Run (see docs/metrics.md) with
- * {@code -prof gc} for the allocation per operation.
+ * Cost of {@code recordMetric} on the real collector and clock: {@code benchmarks/run record-metric}
+ * (with {@code -prof gc} for the allocation per operation); figures in docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

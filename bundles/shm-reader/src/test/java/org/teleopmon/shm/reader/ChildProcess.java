@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.teleopmon.testsupport.Prerequisite;
+
 /** A reader in another process: a JVM on this test's class path, or Debian's python3. */
 final class ChildProcess {
 
     static final Path PYTHON_CLIENT = Path.of(System.getProperty("teleop.python.client",
             "../../clients/python/teleop_shm.py")).toAbsolutePath().normalize();
-    static final String PYTHON = System.getProperty("teleop.python", "/usr/bin/python3");
+    static final String PYTHON = System.getProperty("teleop.python", Prerequisite.PYTHON3);
 
     private final Process process;
 

@@ -15,8 +15,11 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.teleopmon.testsupport.Prerequisite;
+import org.teleopmon.testsupport.Requires;
 
 /** The shipped Python reader ({@code clients/python/teleop_shm.py}, Debian's python3) on files the Java writer wrote. */
+@Requires(Prerequisite.PYTHON)
 class PythonReaderTest {
 
     @TempDir

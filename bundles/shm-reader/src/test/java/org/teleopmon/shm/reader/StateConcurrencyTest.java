@@ -13,11 +13,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.teleopmon.testsupport.Prerequisite;
+import org.teleopmon.testsupport.Requires;
 
 /**
  * A writer publishes at full speed until three reader threads, a second JVM and a Python process
  * have each checked a fixed number of records for tearing.
  */
+@Requires(Prerequisite.PYTHON)
 class StateConcurrencyTest {
 
     static final int THREAD_READS = 200_000;

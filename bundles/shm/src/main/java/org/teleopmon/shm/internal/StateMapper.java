@@ -31,12 +31,12 @@ final class StateMapper {
                 0, state.timestamp().toEpochMilli());
     }
 
-    /** Bit i of the mask is {@link Measurements#STATE_METRICS}[i]; the region's order is the same. */
+    /** Bit i of the mask is element i of {@link Measurements#STATE_METRICS}; the region's order is the same. */
     static ShmMetrics metrics(TeleopState state) {
         int mask = 0;
-        String[] names = Measurements.STATE_METRICS;
-        for (int i = 0; i < names.length; i++) {
-            if (state.metrics().containsKey(names[i])) {
+        List<String> names = Measurements.STATE_METRICS;
+        for (int i = 0; i < names.size(); i++) {
+            if (state.metrics().containsKey(names.get(i))) {
                 mask |= 1 << i;
             }
         }

@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Broadcast latency (publish to receipt, p50/p99) to 1, 10 and 100 WebSocket clients, and the server's
  * heap per connected client. The clients run in a child JVM so the heap figure is the server's alone;
  * both JVMs read the same monotonic clock (System.nanoTime is CLOCK_MONOTONIC on Linux).
- * Run as documented in docs/streamer.md; not part of the test suite.
+ * Not part of the test suite: {@code benchmarks/run broadcast}; figures in docs/benchmarks.md.
  */
 public final class BroadcastBenchmark {
 

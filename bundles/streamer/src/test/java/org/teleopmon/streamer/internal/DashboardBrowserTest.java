@@ -27,8 +27,11 @@ import org.teleopmon.api.SessionRecord;
 import org.teleopmon.api.Severity;
 import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopState;
+import org.teleopmon.testsupport.Prerequisite;
+import org.teleopmon.testsupport.Requires;
 
 /** The dashboard in real headless Chromium: it connects and follows a session from start to stop. */
+@Requires({Prerequisite.CHROMIUM, Prerequisite.CHROMEDRIVER})
 class DashboardBrowserTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);

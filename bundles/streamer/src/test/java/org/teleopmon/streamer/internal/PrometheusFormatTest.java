@@ -15,15 +15,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.teleopmon.api.MetricSummary;
+import org.teleopmon.testsupport.Prerequisite;
+import org.teleopmon.testsupport.Requires;
 
 /**
  * {@code /metrics} with Prometheus' Accept header, parsed by the Prometheus Python client's own text
  * parser (Debian python3-prometheus-client).
  */
+@Requires(Prerequisite.PYTHON_PROMETHEUS)
 class PrometheusFormatTest {
 
     private static final String PARSER = String.join("\n",
@@ -110,7 +112,7 @@ class PrometheusFormatTest {
     }
 
     private static String parse(String text) throws Exception {
-        Process python = new ProcessBuilder(List.of("/usr/bin/python3", "-c", PARSER)).redirectErrorStream(true).start();
+        Process python = new ProcessBuilder(List.of(Prerequisite.PYTHON3, "-c", PARSER)).redirectErrorStream(true).start();
         python.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
         python.getOutputStream().close();
         String out = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.teleopmon.testsupport.BuiltPacket;
 
 /** The packet path and call grouping together, fed with built packets. */
 class CallTrackerTest {
@@ -36,7 +37,7 @@ class CallTrackerTest {
     }
 
     private Flow send(long t, String src, int srcPort, String dst, int dstPort, byte[] payload) {
-        return traffic.udp(UdpPacket.of(t, src, srcPort, dst, dstPort, payload));
+        return traffic.udp(BuiltPacket.udp(t, src, srcPort, dst, dstPort, payload));
     }
 
     /** A connectivity check from src and its answer {@code rttNanos} later. */
@@ -303,11 +304,11 @@ class CallTrackerTest {
     @Test
     void snappedPacketsCountTheirDeclaredLength() {
         byte[] media = Wire.rtp(96, false, 1, 3000, 0xFEED, 1200);
-        Flow flow = traffic.udp(UdpPacket.snapped(T0, ROBOT, 50000, OPERATOR, 60000, media, 96));
+        Flow flow = traffic.udp(BuiltPacket.udpSnapped(T0, ROBOT, 50000, OPERATOR, 60000, media, 96));
         assertThat(flow.bytes[0]).isEqualTo(media.length);
         assertThat(flow.streams[0].bytes).isEqualTo(media.length);
         byte[] hello = Wire.serverHello(0xFEFC);
-        traffic.udp(UdpPacket.snapped(T0 + MS, OPERATOR, 60000, ROBOT, 50000, hello, 40));
+        traffic.udp(BuiltPacket.udpSnapped(T0 + MS, OPERATOR, 60000, ROBOT, 50000, hello, 40));
         assertThat(flow.dtls.serverHello).isTrue();
         assertThat(flow.dtls.malformed).isZero();
     }

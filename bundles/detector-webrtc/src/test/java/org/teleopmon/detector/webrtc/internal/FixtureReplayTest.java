@@ -10,11 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.teleopmon.api.DetectorSignal;
 import org.teleopmon.detector.webrtc.live.CallTruth;
 import org.teleopmon.detector.webrtc.live.RelayedStreamTruth;
+import org.teleopmon.testsupport.Prerequisite;
+import org.teleopmon.testsupport.Requires;
 
 /**
  * Recorded real traffic (see {@code src/test/resources/pcap/README.md}) through the capture
  * bundle's decoder and the whole detector, compared with what the senders themselves counted.
  */
+@Requires(Prerequisite.LIBPCAP)
 class FixtureReplayTest {
 
     @Test

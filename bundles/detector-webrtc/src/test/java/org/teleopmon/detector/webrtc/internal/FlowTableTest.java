@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.teleopmon.testsupport.BuiltPacket;
 
 /** The flow table's eviction keeps every remaining flow reachable (backward-shift deletion). */
 class FlowTableTest {
@@ -19,7 +20,7 @@ class FlowTableTest {
         FlowTable table = new FlowTable(settings);
         int[] dir = new int[1];
         for (int i = 0; i < 40; i++) {
-            UdpPacket p = packet(i);
+            BuiltPacket p = packet(i);
             assertThat(table.create(p, p.timestampNanos(), dir)).isNotNull();
             // The newest eight are still there, found from either direction of their packet.
             for (int j = Math.max(0, i - 7); j <= i; j++) {
@@ -33,8 +34,8 @@ class FlowTableTest {
     }
 
     /** Flows whose ports collide in few slots, so probe runs wrap and shift. */
-    private static UdpPacket packet(int i) {
-        return UdpPacket.of(T0 + i * 1_000_000L, "10.0.0." + (1 + i % 3), 40000 + i * 16, "10.0.0.9", 50000,
+    private static BuiltPacket packet(int i) {
+        return BuiltPacket.udp(T0 + i * 1_000_000L, "10.0.0." + (1 + i % 3), 40000 + i * 16, "10.0.0.9", 50000,
                 Wire.rtp(96, false, i, 0, i, 20));
     }
 }

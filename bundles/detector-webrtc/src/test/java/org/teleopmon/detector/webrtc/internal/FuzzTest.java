@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.teleopmon.testsupport.BuiltPacket;
 
 /**
  * Random and mutated datagrams through the packet path and through every parser on its own: no
@@ -46,7 +47,7 @@ class FuzzTest {
             t += random.nextInt(3 * (int) MS);
             try {
                 parsers(datagram, captured);
-                UdpPacket packet = packet(t, datagram, captured);
+                BuiltPacket packet = packet(t, datagram, captured);
                 accepted += traffic.udp(packet) == null ? 0 : 1;
                 if (i % 1000 == 0) {
                     traffic.flows.expire(t, settings.idleNanos(), flow -> false);
@@ -120,7 +121,7 @@ class FuzzTest {
         }
     }
 
-    private UdpPacket packet(long t, byte[] datagram, int captured) {
+    private BuiltPacket packet(long t, byte[] datagram, int captured) {
         String src = hosts[random.nextInt(hosts.length)];
         String dst = hosts[random.nextInt(hosts.length)];
         boolean v6 = src.contains(":");
@@ -129,7 +130,7 @@ class FuzzTest {
         }
         int srcPort = random.nextInt(4) == 0 ? 3478 : 50000 + random.nextInt(random.nextInt(10) == 0 ? 15000 : 8);
         int dstPort = 60000 + random.nextInt(4);
-        return UdpPacket.snapped(t, src, srcPort, dst, dstPort, datagram, captured);
+        return BuiltPacket.udpSnapped(t, src, srcPort, dst, dstPort, datagram, captured);
     }
 
     private byte[] datagram() {

@@ -3,19 +3,18 @@ package org.teleopmon.detector.webrtc.internal;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 
 import org.teleopmon.api.DetectorSignal;
 import org.teleopmon.api.capture.CaptureStats;
-import org.teleopmon.capture.internal.LoopbackCapture;
+import org.teleopmon.capture.internal.Capture;
 import org.teleopmon.detector.webrtc.live.GstRtpSender;
-import org.teleopmon.detector.webrtc.live.NetNs;
 import org.teleopmon.detector.webrtc.live.UdpSink;
+import org.teleopmon.testsupport.NetNs;
 
 /**
- * CPU share of monitoring a 30 fps, 2 Mbit/s video call, as a documented main (command in
- * docs/detector-webrtc.md; root, for the namespace and the capture): GStreamer sends VP8 RTP on
+ * CPU share of monitoring a 30 fps, 2 Mbit/s video call, as a main run by
+ * {@code benchmarks/run webrtc-live-call} (root, for the namespace and the capture): GStreamer sends VP8 RTP on
  * the {@code lo} of a private namespace, the capture bundle's libpcap capture feeds the detector,
  * and the CPU time of the capture thread (decode + detector) and of the detector's ticker is
  * divided by the wall time.
@@ -31,7 +30,7 @@ public final class LiveCallBenchmark {
         try (NetNs ns = NetNs.create(); UdpSink sink = UdpSink.start(ns)) {
             WebRtcDetector detector = new WebRtcDetector(Settings.DEFAULTS, 10);
             detector.startTicking(100);
-            try (LoopbackCapture capture = new LoopbackCapture(detector, ns.path().toString())) {
+            try (Capture capture = Capture.loopback(detector, ns.path().toString())) {
                 long deadline = System.nanoTime() + 10_000_000_000L;
                 while (!capture.ready() && System.nanoTime() < deadline) {
                     Thread.sleep(10);

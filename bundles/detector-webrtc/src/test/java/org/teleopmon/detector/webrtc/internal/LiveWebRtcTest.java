@@ -12,25 +12,29 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.teleopmon.api.DetectorSignal;
-import org.teleopmon.capture.internal.LoopbackCapture;
+import org.teleopmon.capture.internal.Capture;
 import org.teleopmon.detector.webrtc.live.CallTruth;
 import org.teleopmon.detector.webrtc.live.ChromiumCall;
 import org.teleopmon.detector.webrtc.live.DropRelay;
 import org.teleopmon.detector.webrtc.live.GstRtpSender;
-import org.teleopmon.detector.webrtc.live.NetNs;
 import org.teleopmon.detector.webrtc.live.OtherUdpTraffic;
 import org.teleopmon.detector.webrtc.live.UdpSink;
+import org.teleopmon.testsupport.NetNs;
+import org.teleopmon.testsupport.Prerequisite;
+import org.teleopmon.testsupport.Requires;
 
 /**
  * Real traffic captured live by libpcap on the {@code lo} of a private network namespace (so that
  * Chromium cannot route over another interface), judged against what the senders counted. Needs
  * root, as CI runs.
  */
+@Requires({Prerequisite.LIBPCAP, Prerequisite.ROOT, Prerequisite.IPROUTE2})
 class LiveWebRtcTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Test
+    @Requires(Prerequisite.CHROMIUM)
     void aChromiumCallIsMeasuredWithinFivePercentOfItsOwnStats() throws Exception {
         try (NetNs ns = NetNs.create()) {
             WebRtcDetector detector = new WebRtcDetector(Settings.DEFAULTS, 10);
@@ -39,7 +43,7 @@ class LiveWebRtcTest {
             List<Double> fpsDuringCall = new ArrayList<>();
             CallTruth truth;
             String captureStats;
-            try (LoopbackCapture capture = new LoopbackCapture(detector, ns.path().toString())) {
+            try (Capture capture = Capture.loopback(detector, ns.path().toString())) {
                 await().atMost(WAIT).until(capture::ready);
                 try (ChromiumCall call = ChromiumCall.start(ns, ChromiumCall.Options.defaults()
                         .withDuration(Duration.ofSeconds(8)))) {
@@ -71,10 +75,11 @@ class LiveWebRtcTest {
     }
 
     @Test
+    @Requires(Prerequisite.GSTREAMER)
     void plainRtpThroughARelayDroppingEveryTwentiethShowsFivePercentLoss() throws Exception {
         try (NetNs ns = NetNs.create()) {
             WebRtcDetector detector = new WebRtcDetector(Settings.DEFAULTS, 10);
-            try (LoopbackCapture capture = new LoopbackCapture(detector, ns.path().toString());
+            try (Capture capture = Capture.loopback(detector, ns.path().toString());
                     UdpSink sink = UdpSink.start(ns);
                     DropRelay relay = DropRelay.start(ns, new InetSocketAddress("127.0.0.1", sink.port()), 20)) {
                 await().atMost(WAIT).until(capture::ready);
@@ -110,10 +115,12 @@ class LiveWebRtcTest {
     }
 
     @Test
+    @Requires({Prerequisite.PYTHON_DNS, Prerequisite.PYTHON_NTP, Prerequisite.CHROMIUM, Prerequisite.NGTCP2,
+            Prerequisite.OPENSSL})
     void dnsNtpAndQuicOnTheWireAreNoCall() throws Exception {
         try (NetNs ns = NetNs.create()) {
             WebRtcDetector detector = new WebRtcDetector(Settings.DEFAULTS, 10);
-            try (LoopbackCapture capture = new LoopbackCapture(detector, ns.path().toString())) {
+            try (Capture capture = Capture.loopback(detector, ns.path().toString())) {
                 await().atMost(WAIT).until(capture::ready);
                 List<OtherUdpTraffic.Exchange> exchanges = OtherUdpTraffic.all(ns);
                 assertThat(exchanges).allSatisfy(e -> assertThat(e.requests()).isPositive());

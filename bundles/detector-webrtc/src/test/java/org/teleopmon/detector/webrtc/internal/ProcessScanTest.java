@@ -13,8 +13,11 @@ import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.teleopmon.testsupport.Prerequisite;
+import org.teleopmon.testsupport.Requires;
 
 /** Real processes: Debian's python3 with and without a UDP socket. */
+@Requires(Prerequisite.PYTHON)
 class ProcessScanTest {
 
     private static final String WITH_UDP = "import socket, sys\n"
@@ -76,7 +79,7 @@ class ProcessScanTest {
 
     /** Starts python3 and waits for it to say it is ready (its socket is open). */
     private long python(String script) throws IOException {
-        Process p = new ProcessBuilder("/usr/bin/python3", "-c", script)
+        Process p = new ProcessBuilder(Prerequisite.PYTHON3, "-c", script)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         started.add(p);
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII));

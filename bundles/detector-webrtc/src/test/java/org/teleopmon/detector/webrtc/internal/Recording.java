@@ -8,7 +8,8 @@ import java.util.List;
 import org.teleopmon.api.capture.CaptureInterest;
 import org.teleopmon.api.capture.Packet;
 import org.teleopmon.api.capture.PacketListener;
-import org.teleopmon.capture.internal.RecordedTraffic;
+import org.teleopmon.capture.internal.Capture;
+import org.teleopmon.testsupport.BuiltPacket;
 
 /** A pcap file's UDP packets, decoded by the capture bundle and kept in memory. */
 final class Recording {
@@ -16,9 +17,9 @@ final class Recording {
     private Recording() {
     }
 
-    static List<UdpPacket> udp(Path file) throws IOException {
-        List<UdpPacket> packets = new ArrayList<>();
-        RecordedTraffic.replay(file, new PacketListener() {
+    static List<BuiltPacket> udp(Path file) throws IOException {
+        List<BuiltPacket> packets = new ArrayList<>();
+        Capture.replay(file, new PacketListener() {
             @Override
             public CaptureInterest interest() {
                 return new CaptureInterest(null, null, true);
@@ -27,7 +28,7 @@ final class Recording {
             @Override
             public void onPacket(Packet packet) {
                 if (packet.transport() == Packet.UDP) {
-                    packets.add(UdpPacket.copyOf(packet));
+                    packets.add(BuiltPacket.copyOf(packet));
                 }
             }
         });
@@ -41,7 +42,7 @@ final class Recording {
     }
 
     /** Feeds the packets to a fresh detector; returns it. */
-    static WebRtcDetector play(List<UdpPacket> packets) {
+    static WebRtcDetector play(List<BuiltPacket> packets) {
         WebRtcDetector detector = new WebRtcDetector(Settings.DEFAULTS, 10);
         packets.forEach(detector::onPacket);
         return detector;

@@ -7,6 +7,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.teleopmon.api.capture.Packet;
+import org.teleopmon.testsupport.BuiltPacket;
 
 /** WebRTC over TCP: ICE-TCP (RFC 4571 framing) and TURN over TCP, cut into arbitrary segments. */
 class TcpCallTest {
@@ -73,12 +74,12 @@ class TcpCallTest {
     private void segments(byte[] stream, String src, int srcPort, String dst, int dstPort, long t) {
         Random random = new Random(stream.length);
         long sequence = 1000;
-        detector.onPacket(new TcpSegment(t, src, srcPort, dst, dstPort, sequence++, Packet.TCP_SYN, new byte[0]));
+        detector.onPacket(BuiltPacket.tcp(t, src, srcPort, dst, dstPort, sequence++, Packet.TCP_SYN, new byte[0]));
         for (int off = 0; off < stream.length;) {
             int n = Math.min(stream.length - off, 1 + random.nextInt(1400));
             byte[] payload = java.util.Arrays.copyOfRange(stream, off, off + n);
             t += 2 * MS;
-            detector.onPacket(new TcpSegment(t, src, srcPort, dst, dstPort, sequence, Packet.TCP_ACK, payload));
+            detector.onPacket(BuiltPacket.tcp(t, src, srcPort, dst, dstPort, sequence, Packet.TCP_ACK, payload));
             sequence += n;
             off += n;
         }

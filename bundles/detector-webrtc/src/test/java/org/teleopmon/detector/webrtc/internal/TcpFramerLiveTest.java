@@ -20,13 +20,16 @@ import org.junit.jupiter.api.Test;
 import org.teleopmon.api.capture.CaptureInterest;
 import org.teleopmon.api.capture.Packet;
 import org.teleopmon.api.capture.PacketListener;
-import org.teleopmon.capture.internal.LoopbackCapture;
+import org.teleopmon.capture.internal.Capture;
+import org.teleopmon.testsupport.Prerequisite;
+import org.teleopmon.testsupport.Requires;
 
 /**
  * Real TCP segments: libpcap on {@code lo} (root or CAP_NET_RAW, as CI runs) while a client writes
  * ICE-TCP and TURN-over-TCP streams in random-sized writes to a server on a random port. The framer
  * must give back exactly the packets that were framed.
  */
+@Requires({Prerequisite.LIBPCAP, Prerequisite.ROOT})
 class TcpFramerLiveTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -34,7 +37,7 @@ class TcpFramerLiveTest {
     private final ServerSocket server = serverSocket();
     private final List<byte[]> received = new CopyOnWriteArrayList<>();
     private final TcpFramer framer = new TcpFramer(1500);
-    private final LoopbackCapture capture = new LoopbackCapture(new PacketListener() {
+    private final Capture capture = Capture.loopback(new PacketListener() {
         @Override
         public CaptureInterest interest() {
             return CaptureInterest.tcp(Set.of(server.getLocalPort()));
@@ -67,7 +70,7 @@ class TcpFramerLiveTest {
 
     private void sendAndCompare(TcpFramerStreams s) throws Exception {
         await().atMost(WAIT).untilAsserted(() -> {
-            assertThat(capture.healthy()).as("capture on lo needs root or CAP_NET_RAW").isTrue();
+            assertThat(capture.health().isOk()).as("capture on lo needs root or CAP_NET_RAW").isTrue();
             assertThat(capture.stats().filter()).contains(Integer.toString(server.getLocalPort()));
         });
         byte[] wire = s.bytes();

@@ -4,8 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.teleopmon.testsupport.BuiltPacket;
+
 /**
- * Measures, as a documented main (see docs/detector-webrtc.md for the command): the per-packet cost
+ * Measures, as a main run by {@code benchmarks/run webrtc} (figures in docs/benchmarks.md): the per-packet cost
  * of classification alone and of the whole detector path (classification, flow lookup, STUN/DTLS/RTP
  * bookkeeping, signal pushes) over a recorded Chromium call, with the bytes allocated per packet.
  * The CPU share during a live call is measured by {@code LiveCallBenchmark}.
@@ -18,7 +20,7 @@ public final class WebRtcBenchmark {
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args.length > 0 ? args[0] : "src/test/resources/pcap/chromium-call.pcap");
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 400;
-        List<UdpPacket> packets = Recording.udp(file);
+        List<BuiltPacket> packets = Recording.udp(file);
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long classifyNanos = 0;
         long pathNanos = 0;
@@ -27,7 +29,7 @@ public final class WebRtcBenchmark {
         int sink = 0;
         for (int round = 0; round < rounds; round++) {
             long t0 = System.nanoTime();
-            for (UdpPacket p : packets) {
+            for (BuiltPacket p : packets) {
                 sink += Demux.classify(p.array(), p.payloadOffset(), p.payloadLength(), p.declaredPayloadLength())
                         .ordinal();
             }
@@ -35,7 +37,7 @@ public final class WebRtcBenchmark {
             WebRtcDetector detector = new WebRtcDetector(Settings.DEFAULTS, 10);
             long a0 = mx.getCurrentThreadAllocatedBytes();
             long t2 = System.nanoTime();
-            for (UdpPacket p : packets) {
+            for (BuiltPacket p : packets) {
                 detector.onPacket(p);
             }
             long t3 = System.nanoTime();
@@ -64,7 +66,7 @@ public final class WebRtcBenchmark {
      * (expiry, call grouping) every 100 ms of capture time.
      */
     private static void steadyState(int seconds) {
-        List<UdpPacket> packets = new java.util.ArrayList<>();
+        List<BuiltPacket> packets = new java.util.ArrayList<>();
         long t0 = System.currentTimeMillis() * 1_000_000L;
         int videoSequence = 0;
         int audioSequence = 0;
@@ -72,17 +74,17 @@ public final class WebRtcBenchmark {
             long at = t0 + frame * 33_333_333L;
             for (int i = 0; i < 8; i++) {
                 byte[] rtp = Wire.rtp(96, i == 7, videoSequence++ & 0xFFFF, frame * 3000L, 0x1111, 1000);
-                packets.add(UdpPacket.snapped(at + i * 100_000L, "192.168.1.20", 50000, "192.168.1.77", 60000, rtp, 32));
+                packets.add(BuiltPacket.udpSnapped(at + i * 100_000L, "192.168.1.20", 50000, "192.168.1.77", 60000, rtp, 32));
             }
             if (frame % 3 == 0) {
                 for (int a = 0; a < 5; a++) {
                     byte[] opus = Wire.rtp(111, false, audioSequence++ & 0xFFFF, audioSequence * 960L, 0x2222, 80);
-                    packets.add(UdpPacket.snapped(at + a * 20_000_000L, "192.168.1.20", 50000, "192.168.1.77", 60000,
+                    packets.add(BuiltPacket.udpSnapped(at + a * 20_000_000L, "192.168.1.20", 50000, "192.168.1.77", 60000,
                             opus, 32));
                 }
             }
         }
-        packets.sort(java.util.Comparator.comparingLong(UdpPacket::timestampNanos));
+        packets.sort(java.util.Comparator.comparingLong(BuiltPacket::timestampNanos));
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         WebRtcDetector detector = new WebRtcDetector(Settings.DEFAULTS, 10);
         int warm = packets.size() / 4;
@@ -91,7 +93,7 @@ public final class WebRtcBenchmark {
         long[] tickCost = new long[3];
         for (int i = 0; i < packets.size(); i++) {
             boolean measure = i >= warm;
-            UdpPacket p = packets.get(i);
+            BuiltPacket p = packets.get(i);
             long a0 = mx.getCurrentThreadAllocatedBytes();
             long c0 = System.nanoTime();
             detector.onPacket(p);

@@ -18,6 +18,7 @@ import org.teleopmon.api.Health;
 import org.teleopmon.api.IdentitySource;
 import org.teleopmon.api.capture.CaptureService;
 import org.teleopmon.api.capture.CaptureStats;
+import org.teleopmon.testsupport.BuiltPacket;
 
 class WebRtcDetectorTest {
 
@@ -34,7 +35,7 @@ class WebRtcDetectorTest {
     }
 
     private void send(long t, String src, int srcPort, String dst, int dstPort, byte[] payload) {
-        detector.onPacket(UdpPacket.of(t, src, srcPort, dst, dstPort, payload));
+        detector.onPacket(BuiltPacket.udp(t, src, srcPort, dst, dstPort, payload));
     }
 
     private void checkAndAnswer(long t) {
@@ -96,7 +97,7 @@ class WebRtcDetectorTest {
     void aPacketThatBreaksParsingIsCountedAndHealthWarns() {
         detector.capture = new HealthyCapture();
         assertThat(detector.health().isOk()).isTrue();
-        UdpPacket good = UdpPacket.of(T0, ROBOT, 50000, OPERATOR, 60000, Wire.clientHello());
+        BuiltPacket good = BuiltPacket.udp(T0, ROBOT, 50000, OPERATOR, 60000, Wire.clientHello());
         // A capture-side bug: offsets past the frame it hands over.
         detector.onPacket(good.frameCutTo(30));
         assertThat(detector.errors()).isEqualTo(1);

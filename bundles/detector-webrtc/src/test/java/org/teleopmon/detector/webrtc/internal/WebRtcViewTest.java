@@ -14,6 +14,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.teleopmon.api.DetectorSignal;
 import org.teleopmon.api.Measurements;
+import org.teleopmon.testsupport.BuiltPacket;
 
 /** A whole synthetic call, video with known loss, audio and retransmissions, read back as the signal. */
 class WebRtcViewTest {
@@ -31,12 +32,12 @@ class WebRtcViewTest {
     }
 
     private void fromRobot(long t, byte[] payload) {
-        traffic.udp(UdpPacket.of(t, ROBOT, 50000, OPERATOR, 60000, payload));
+        traffic.udp(BuiltPacket.udp(t, ROBOT, 50000, OPERATOR, 60000, payload));
         robotBytes += t >= T0 + 1000 * MS && t < T0 + 3000 * MS ? payload.length : 0;
     }
 
     private void fromOperator(long t, byte[] payload) {
-        traffic.udp(UdpPacket.of(t, OPERATOR, 60000, ROBOT, 50000, payload));
+        traffic.udp(BuiltPacket.udp(t, OPERATOR, 60000, ROBOT, 50000, payload));
     }
 
     @Test

@@ -8,6 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.teleopmon.testsupport.ChildProcess;
+import org.teleopmon.testsupport.NetNs;
+import org.teleopmon.testsupport.Prerequisite;
+import org.teleopmon.testsupport.Prerequisites;
+
 /**
  * Debian's headless Chromium, started with a fresh {@code --user-data-dir} each time, no background
  * networking (so the only packets it sends are the page's), and console messages on stderr.
@@ -25,9 +30,7 @@ public final class Chromium {
      * every output line goes to {@code lines}. Close the returned process to kill the browser tree.
      */
     public static ChildProcess start(NetNs ns, String url, List<String> extraFlags, Consumer<String> lines) {
-        if (!Files.isExecutable(Path.of(BINARY))) {
-            throw new IllegalStateException(BINARY + " is missing: apt-get install chromium");
-        }
+        Prerequisites.require(Prerequisite.CHROMIUM);
         Path profile;
         try {
             profile = Files.createTempDirectory("teleop-webrtc-chromium");

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeoutException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.teleopmon.testsupport.ChildProcess;
+import org.teleopmon.testsupport.NetNs;
 
 /**
  * A real WebRTC call on loopback: one headless Chromium page whose first {@code RTCPeerConnection}

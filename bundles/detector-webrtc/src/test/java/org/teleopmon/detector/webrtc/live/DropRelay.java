@@ -7,6 +7,8 @@ import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.DatagramChannel;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.teleopmon.testsupport.NetNs;
+
 /**
  * A one-way UDP relay on a random 127.0.0.1 port that forwards every datagram to a target from its
  * own port, except every Nth (the Nth, 2Nth, ... received), which it drops: known, exact loss for

@@ -13,15 +13,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.teleopmon.testsupport.NetNs;
+import org.teleopmon.testsupport.Prerequisite;
+import org.teleopmon.testsupport.Requires;
 
 /**
  * Re-records the replay fixtures in {@code src/test/resources/pcap/} (see the README there). Runs
  * only when asked, with the output directory in {@code -Dteleop.record.fixtures=<dir>}:
  * <pre>
- * mvn -B -o -q verify -pl bundles/detector-webrtc -am -Dtest=FixtureRecorder -Dsurefire.failIfNoSpecifiedTests=false \
+ * mvn -B -o -q verify -pl bundles/detector-webrtc -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FixtureRecorder \
  *     -Dteleop.record.fixtures=$PWD/bundles/detector-webrtc/src/test/resources/pcap
  * </pre>
  */
+@Requires({Prerequisite.ROOT, Prerequisite.IPROUTE2, Prerequisite.TCPDUMP, Prerequisite.CHROMIUM,
+        Prerequisite.GSTREAMER, Prerequisite.PYTHON_DNS, Prerequisite.PYTHON_NTP, Prerequisite.NGTCP2, Prerequisite.OPENSSL})
 @EnabledIfSystemProperty(named = "teleop.record.fixtures", matches = ".+")
 class FixtureRecorder {
 

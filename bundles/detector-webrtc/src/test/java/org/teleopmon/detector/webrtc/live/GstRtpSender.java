@@ -4,6 +4,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.teleopmon.testsupport.ChildProcess;
+import org.teleopmon.testsupport.NetNs;
+import org.teleopmon.testsupport.Prerequisite;
+import org.teleopmon.testsupport.Prerequisites;
+
 /**
  * Plain RTP at a known frame rate from GStreamer ({@code gst-launch-1.0}, Debian packages
  * gstreamer1.0-tools, -plugins-base, -plugins-good): a live {@code videotestsrc} of exactly
@@ -73,6 +78,7 @@ public final class GstRtpSender implements AutoCloseable {
 
     /** Starts sending inside {@code ns} (null: the JVM's namespace). */
     public static GstRtpSender start(NetNs ns, Options options) {
+        Prerequisites.require(Prerequisite.GSTREAMER);
         long now = System.currentTimeMillis();
         return new GstRtpSender(options, ChildProcess.start("gst-launch-1.0",
                 NetNs.command(ns, pipeline(options)), null), now);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,14 +12,19 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.teleopmon.detector.webrtc.live.PcapUdpReader.UdpDatagram;
+import org.teleopmon.testsupport.NetNs;
+import org.teleopmon.testsupport.Prerequisite;
+import org.teleopmon.testsupport.Requires;
 
 /** Each generator of the harness produces the traffic it claims, checked on the captured wire. */
+@Requires({Prerequisite.ROOT, Prerequisite.IPROUTE2, Prerequisite.TCPDUMP})
 class HarnessTest {
 
     @TempDir
     Path dir;
 
     @Test
+    @Requires(Prerequisite.CHROMIUM)
     void chromiumCallSendsStunDtls13AndSrtpThatMatchItsStats() throws Exception {
         Path pcap = dir.resolve("call.pcap");
         try (NetNs ns = NetNs.create(); PcapRecorder recorder = PcapRecorder.start(ns, pcap, 256, "udp")) {
@@ -52,6 +56,7 @@ class HarnessTest {
     }
 
     @Test
+    @Requires(Prerequisite.GSTREAMER)
     void gstreamerSendsEveryFrameAndTheRelayDropsEveryNth() throws Exception {
         Path pcap = dir.resolve("gst.pcap");
         try (NetNs ns = NetNs.create(); UdpSink video = UdpSink.start(ns); UdpSink audio = UdpSink.start(ns);
@@ -81,6 +86,8 @@ class HarnessTest {
     }
 
     @Test
+    @Requires({Prerequisite.PYTHON_DNS, Prerequisite.PYTHON_NTP, Prerequisite.CHROMIUM, Prerequisite.NGTCP2,
+            Prerequisite.OPENSSL})
     void otherUdpTrafficIsDnsNtpAndQuic() throws Exception {
         Path pcap = dir.resolve("other.pcap");
         try (NetNs ns = NetNs.create(); PcapRecorder recorder = PcapRecorder.start(ns, pcap, 256, "udp")) {

@@ -13,6 +13,10 @@ import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.teleopmon.testsupport.ChildProcess;
+import org.teleopmon.testsupport.NetNs;
+import org.teleopmon.testsupport.Prerequisite;
+import org.teleopmon.testsupport.Prerequisites;
 
 /**
  * Real UDP traffic that is not WebRTC, on loopback, for "no call detected" tests: DNS (dnspython
@@ -24,7 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class OtherUdpTraffic {
 
-    private static final String PYTHON = "/usr/bin/python3";
+    private static final String PYTHON = Prerequisite.PYTHON3;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One generator's run: {@code requests} sent to {@code serverPort} on 127.0.0.1, {@code responses} answered. */
@@ -36,11 +40,13 @@ public final class OtherUdpTraffic {
 
     /** {@code queries} DNS A queries, each answered. */
     public static Exchange dns(NetNs ns, int queries) {
+        Prerequisites.require(Prerequisite.PYTHON_DNS);
         return python(ns, "dns", "dns_exchange.py", queries);
     }
 
     /** {@code requests} NTPv4 client requests, each answered. */
     public static Exchange ntp(NetNs ns, int requests) {
+        Prerequisites.require(Prerequisite.PYTHON_NTP);
         return python(ns, "ntp", "ntp_exchange.py", requests);
     }
 
@@ -70,6 +76,7 @@ public final class OtherUdpTraffic {
      * file of {@code bytes} over HTTP/3. {@code requests} 1; {@code responses} 1 when the file arrived whole.
      */
     public static Exchange quicTransfer(NetNs ns, int bytes) {
+        Prerequisites.require(Prerequisite.NGTCP2, Prerequisite.OPENSSL);
         Path dir = null;
         try {
             dir = Files.createTempDirectory("teleop-quic");

@@ -10,6 +10,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.teleopmon.testsupport.ChildProcess;
+import org.teleopmon.testsupport.NetNs;
+import org.teleopmon.testsupport.Prerequisite;
+import org.teleopmon.testsupport.Prerequisites;
+
 /**
  * tcpdump writing {@code lo} of a namespace to a pcap file ({@code -U}, so every packet is written at
  * once). {@link #start} returns only once tcpdump is listening; {@link #stop()} ends it with SIGTERM so
@@ -28,6 +33,7 @@ public final class PcapRecorder implements AutoCloseable {
 
     /** Captures {@code lo} in {@code ns} (null: the JVM's namespace) to {@code file}, with a BPF filter ("" for all). */
     public static PcapRecorder start(NetNs ns, Path file, int snaplen, String filter) {
+        Prerequisites.require(Prerequisite.TCPDUMP);
         PcapRecorder recorder = new PcapRecorder();
         List<String> command = new java.util.ArrayList<>(List.of("tcpdump", "-i", "lo", "-n", "-U", "--immediate-mode", "-Z", "root",
                 "-s", String.valueOf(snaplen), "-w", file.toString()));

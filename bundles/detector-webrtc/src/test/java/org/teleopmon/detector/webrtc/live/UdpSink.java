@@ -9,6 +9,8 @@ import java.nio.channels.DatagramChannel;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.teleopmon.testsupport.NetNs;
+
 /**
  * A UDP socket on a random 127.0.0.1 port that receives and never answers: the end of a
  * {@link DropRelay}, or the silent server a QUIC client keeps retrying. Counts datagrams and bytes

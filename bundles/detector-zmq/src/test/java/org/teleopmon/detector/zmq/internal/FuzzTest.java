@@ -9,6 +9,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.teleopmon.api.capture.Packet;
+import org.teleopmon.testsupport.BuiltPacket;
 
 /** Random and mutated ZMTP traffic through the whole packet path: nothing may escape or grow unbounded. */
 class FuzzTest {
@@ -63,7 +64,7 @@ class FuzzTest {
         long nanos = System.currentTimeMillis() * 1_000_000;
         boolean syn = random.nextBoolean();
         if (syn) {
-            detector.onPacket(TestPacket.of(nanos, "10.1.2.3", clientPort, "10.0.0.2", 5555, seq, Packet.TCP_SYN,
+            detector.onPacket(BuiltPacket.tcp(nanos, "10.1.2.3", clientPort, "10.0.0.2", 5555, seq, Packet.TCP_SYN,
                     new byte[0], 0, 0));
             seq++;
         }
@@ -71,13 +72,13 @@ class FuzzTest {
         while (off < stream.length) {
             int n = Math.min(stream.length - off, 1 + random.nextInt(1500));
             long s = random.nextInt(20) == 0 ? seq + off + random.nextInt(3000) - 1500 : seq + off;
-            detector.onPacket(TestPacket.of(nanos, "10.1.2.3", clientPort, "10.0.0.2", 5555, s & 0xFFFFFFFFL,
+            detector.onPacket(BuiltPacket.tcp(nanos, "10.1.2.3", clientPort, "10.0.0.2", 5555, s & 0xFFFFFFFFL,
                     Packet.TCP_ACK, stream, off, n));
             off += random.nextInt(30) == 0 ? n + random.nextInt(200) : n;
             nanos += random.nextInt(50_000_000);
         }
         if (random.nextBoolean()) {
-            detector.onPacket(TestPacket.of(nanos, "10.1.2.3", clientPort, "10.0.0.2", 5555, (seq + off) & 0xFFFFFFFFL,
+            detector.onPacket(BuiltPacket.tcp(nanos, "10.1.2.3", clientPort, "10.0.0.2", 5555, (seq + off) & 0xFFFFFFFFL,
                     random.nextBoolean() ? Packet.TCP_FIN : Packet.TCP_RST, new byte[0], 0, 0));
         }
     }

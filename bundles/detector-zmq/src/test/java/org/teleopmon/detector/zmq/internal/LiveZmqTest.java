@@ -22,14 +22,17 @@ import org.junit.jupiter.api.Test;
 import org.teleopmon.api.DetectorSignal;
 import org.teleopmon.api.IdentitySource;
 import org.teleopmon.api.Measurements;
-import org.teleopmon.capture.internal.LoopbackCapture;
+import org.teleopmon.capture.internal.Capture;
 import org.teleopmon.simulator.internal.Simulation;
 import org.teleopmon.simulator.internal.SimulationOptions;
+import org.teleopmon.testsupport.Prerequisite;
+import org.teleopmon.testsupport.Requires;
 
 /**
  * Real packets: libpcap on {@code lo} (root or CAP_NET_RAW, as CI runs) while JeroMQ and libzmq
  * peers exchange LeKiwi traffic on random ports. The detector must count exactly what was sent.
  */
+@Requires({Prerequisite.LIBPCAP, Prerequisite.ROOT})
 class LiveZmqTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -38,7 +41,7 @@ class LiveZmqTest {
     private final int observationPort = freePort();
     private final List<DetectorSignal> pushed = new CopyOnWriteArrayList<>();
     private final ZmqDetector detector = detector();
-    private final LoopbackCapture capture = new LoopbackCapture(detector);
+    private final Capture capture = Capture.loopback(detector);
 
     @AfterEach
     void close() {
@@ -92,6 +95,7 @@ class LiveZmqTest {
     }
 
     @Test
+    @Requires(Prerequisite.PYTHON_ZMQ)
     void libzmqOperatorFromPythonIsCountedExactly() throws Exception {
         awaitFilter();
         SimulationOptions robotOnly = new SimulationOptions("lekiwi", "robot", false, "127.0.0.1", "127.0.0.1",
@@ -99,7 +103,7 @@ class LiveZmqTest {
         try (Simulation robot = Simulation.start(robotOnly)) {
             Path script = Files.createTempFile("lekiwi-operator", ".py");
             Files.writeString(script, PYTHON_OPERATOR);
-            Process python = new ProcessBuilder("/usr/bin/python3", script.toString(), Integer.toString(commandPort),
+            Process python = new ProcessBuilder(Prerequisite.PYTHON3, script.toString(), Integer.toString(commandPort),
                     Integer.toString(observationPort), "60").redirectErrorStream(true).start();
             assertThat(python.waitFor(30, TimeUnit.SECONDS)).isTrue();
             String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -120,7 +124,7 @@ class LiveZmqTest {
 
     private void awaitFilter() {
         await().atMost(WAIT).untilAsserted(() -> {
-            assertThat(capture.healthy()).as("capture on lo needs root or CAP_NET_RAW").isTrue();
+            assertThat(capture.health().isOk()).as("capture on lo needs root or CAP_NET_RAW").isTrue();
             assertThat(capture.stats().filter()).contains("tcp port " + commandPort);
         });
     }

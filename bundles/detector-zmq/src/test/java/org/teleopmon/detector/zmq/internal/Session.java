@@ -1,6 +1,7 @@
 package org.teleopmon.detector.zmq.internal;
 
 import org.teleopmon.api.capture.Packet;
+import org.teleopmon.testsupport.BuiltPacket;
 
 /** Plays one TCP connection's two byte streams into a detector as packets, with sequence numbers. */
 final class Session {
@@ -22,9 +23,9 @@ final class Session {
     }
 
     Session open(long nanos) {
-        detector.onPacket(TestPacket.of(nanos, client, clientPort, server, serverPort, clientSeq++, Packet.TCP_SYN,
+        detector.onPacket(BuiltPacket.tcp(nanos, client, clientPort, server, serverPort, clientSeq++, Packet.TCP_SYN,
                 new byte[0], 0, 0));
-        detector.onPacket(TestPacket.of(nanos, server, serverPort, client, clientPort, serverSeq++,
+        detector.onPacket(BuiltPacket.tcp(nanos, server, serverPort, client, clientPort, serverSeq++,
                 Packet.TCP_SYN | Packet.TCP_ACK, new byte[0], 0, 0));
         return this;
     }
@@ -43,7 +44,7 @@ final class Session {
     private long send(long nanos, String src, int srcPort, String dst, int dstPort, long seq, byte[] bytes) {
         for (int off = 0; off < bytes.length; off += 1400) {
             int n = Math.min(1400, bytes.length - off);
-            detector.onPacket(TestPacket.of(nanos, src, srcPort, dst, dstPort, seq, Packet.TCP_ACK | Packet.TCP_PSH,
+            detector.onPacket(BuiltPacket.tcp(nanos, src, srcPort, dst, dstPort, seq, Packet.TCP_ACK | Packet.TCP_PSH,
                     bytes, off, n));
             seq += n;
         }
@@ -51,7 +52,7 @@ final class Session {
     }
 
     void close(long nanos, int flag) {
-        detector.onPacket(TestPacket.of(nanos, client, clientPort, server, serverPort, clientSeq, flag | Packet.TCP_ACK,
+        detector.onPacket(BuiltPacket.tcp(nanos, client, clientPort, server, serverPort, clientSeq, flag | Packet.TCP_ACK,
                 new byte[0], 0, 0));
     }
 }

@@ -10,12 +10,13 @@ import java.util.List;
 
 import org.teleopmon.api.capture.CaptureStats;
 import org.teleopmon.api.capture.Packet;
-import org.teleopmon.capture.internal.LoopbackCapture;
+import org.teleopmon.capture.internal.Capture;
 import org.teleopmon.simulator.internal.Simulation;
 import org.teleopmon.simulator.internal.SimulationOptions;
+import org.teleopmon.testsupport.BuiltPacket;
 
 /**
- * Measures, as a documented main (see docs/detector-zmq.md for the command):
+ * Measures, as a main run by {@code benchmarks/run zmq} (figures in docs/benchmarks.md):
  * <ol>
  * <li>detector throughput on built packets of a LeKiwi session (1448-byte segments, as on Ethernet):
  * packets/s, Mbit/s on one core, bytes allocated per packet;</li>
@@ -71,8 +72,8 @@ public final class ZmqBenchmark {
                 Zmtp.jpeg(66_000), Zmtp.jpeg(66_000)).bytes();
         long t = System.currentTimeMillis() * 1_000_000;
         long[] seq = {1000, 9000};
-        packets.add(TestPacket.of(t, "10.0.0.7", clientPort, "10.0.0.2", 5555, seq[0]++, Packet.TCP_SYN, new byte[0], 0, 0));
-        packets.add(TestPacket.of(t, "10.0.0.2", 5556, "10.0.0.7", clientPort + 1, seq[1]++, Packet.TCP_SYN,
+        packets.add(BuiltPacket.tcp(t, "10.0.0.7", clientPort, "10.0.0.2", 5555, seq[0]++, Packet.TCP_SYN, new byte[0], 0, 0));
+        packets.add(BuiltPacket.tcp(t, "10.0.0.2", 5556, "10.0.0.7", clientPort + 1, seq[1]++, Packet.TCP_SYN,
                 new byte[0], 0, 0));
         segments(packets, t, "10.0.0.7", clientPort, "10.0.0.2", 5555, seq, 0,
                 Zmtp.stream().greeting("NULL").ready("PUSH").bytes());
@@ -83,8 +84,8 @@ public final class ZmqBenchmark {
             segments(packets, at, "10.0.0.7", clientPort, "10.0.0.2", 5555, seq, 0, command);
             segments(packets, at, "10.0.0.2", 5556, "10.0.0.7", clientPort + 1, seq, 1, observation);
         }
-        packets.add(TestPacket.of(t, "10.0.0.7", clientPort, "10.0.0.2", 5555, seq[0], Packet.TCP_FIN, new byte[0], 0, 0));
-        packets.add(TestPacket.of(t, "10.0.0.2", 5556, "10.0.0.7", clientPort + 1, seq[1], Packet.TCP_FIN,
+        packets.add(BuiltPacket.tcp(t, "10.0.0.7", clientPort, "10.0.0.2", 5555, seq[0], Packet.TCP_FIN, new byte[0], 0, 0));
+        packets.add(BuiltPacket.tcp(t, "10.0.0.2", 5556, "10.0.0.7", clientPort + 1, seq[1], Packet.TCP_FIN,
                 new byte[0], 0, 0));
         return packets;
     }
@@ -93,7 +94,7 @@ public final class ZmqBenchmark {
             long[] seq, int which, byte[] bytes) {
         for (int off = 0; off < bytes.length; off += MSS) {
             int n = Math.min(MSS, bytes.length - off);
-            packets.add(TestPacket.of(t, src, srcPort, dst, dstPort, seq[which], Packet.TCP_ACK, bytes, off, n));
+            packets.add(BuiltPacket.tcp(t, src, srcPort, dst, dstPort, seq[which], Packet.TCP_ACK, bytes, off, n));
             seq[which] += n;
         }
     }
@@ -103,7 +104,7 @@ public final class ZmqBenchmark {
         int observationPort = freePort();
         ZmqDetector detector = new ZmqDetector(ZmqSettings.defaults(commandPort, observationPort), Clock.systemUTC());
         java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        try (LoopbackCapture capture = new LoopbackCapture(detector)) {
+        try (Capture capture = Capture.loopback(detector)) {
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (!capture.stats().filter().contains(Integer.toString(commandPort)) && System.nanoTime() < deadline) {
                 Thread.onSpinWait();

@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +15,14 @@ import org.teleopmon.api.DetectorSignal;
 import org.teleopmon.api.IdentitySource;
 import org.teleopmon.api.Measurements;
 import org.teleopmon.api.capture.Packet;
+import org.teleopmon.testsupport.TestClock;
 
 class ZmqDetectorTest {
 
     private static final long T0 = 1_790_000_000_000_000_000L;
     private static final long PERIOD = 1_000_000_000L / 30;
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final TestClock clock = new TestClock(at(T0));
     private final List<DetectorSignal> pushed = new ArrayList<>();
     private final ZmqDetector detector = detector(Map.of("10.0.0.7", "alice"));
 
@@ -45,7 +43,7 @@ class ZmqDetectorTest {
             commands.toServer(t, command);
             observations.toClient(t + PERIOD / 2, observation);
         }
-        clock.set(T0 + 89 * PERIOD + PERIOD / 2);
+        clock.set(at(T0 + 89 * PERIOD + PERIOD / 2));
 
         DetectorSignal first = pushed.get(1);
         assertThat(first.active()).isTrue();
@@ -81,7 +79,7 @@ class ZmqDetectorTest {
             assertThat(o.source()).isEqualTo(IdentitySource.MESSAGE_FIELD);
         });
 
-        clock.set(last + 600_000_000L);
+        clock.set(at(last + 600_000_000L));
         detector.tick();
         DetectorSignal watchdog = pushed.get(pushed.size() - 1);
         assertThat(watchdog.measurement("watchdog_tripped")).isEqualTo(1);
@@ -94,7 +92,7 @@ class ZmqDetectorTest {
         assertThat(pushed).hasSizeGreaterThan(before);
         assertThat(pushed.get(pushed.size() - 1).operators()).isEmpty();
 
-        clock.set(last + 3_000_000_000L);
+        clock.set(at(last + 3_000_000_000L));
         detector.tick();
         assertThat(pushed.get(pushed.size() - 1).active()).isFalse();
     }
@@ -114,7 +112,7 @@ class ZmqDetectorTest {
         commands.toServer(T0, Zmtp.stream().json("not json at all").bytes());
         commands.toServer(T0, Zmtp.stream().json("{\"pad\": \"" + "x".repeat(200_000) + "\"}").bytes());
         commands.toServer(T0, Zmtp.stream().json("{\"a\": [1, 2").bytes());
-        clock.set(T0);
+        clock.set(at(T0));
 
         DetectorSignal now = detector.detect();
         assertThat(now.measurement("malformed_total")).isEqualTo(4);
@@ -155,30 +153,7 @@ class ZmqDetectorTest {
         return zmq;
     }
 
-    static final class MutableClock extends Clock {
-        private long nanos;
-
-        MutableClock(long nanos) {
-            this.nanos = nanos;
-        }
-
-        void set(long value) {
-            nanos = value;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochSecond(0, nanos);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
+    private static Instant at(long nanos) {
+        return Instant.ofEpochSecond(0, nanos);
     }
 }
