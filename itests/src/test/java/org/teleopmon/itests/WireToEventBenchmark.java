@@ -11,9 +11,9 @@ import java.util.Collections;
 import java.util.List;
 
 import org.junit.Test;
+import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -27,9 +27,8 @@ import org.teleopmon.api.TeleopEventListener;
  * Benchmark, not part of {@code mvn verify} (its name does not end in IT): the time from the
  * capture timestamp of the command packet that made the ZMQ detector's view active to the
  * {@code teleoperation_started} event reaching a listener, over many simulated 30 Hz LeKiwi sessions
- * in the real distribution. Run:
- * {@code mvn -B verify -pl itests -am -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false
- * -Dit.test=WireToEventBenchmark} (about 3 minutes)
+ * in the real distribution. Run: {@code benchmarks/run wire-to-event} (about 3 minutes; figures in
+ * docs/benchmarks.md)
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Measures the distribution's footprint: resident memory and CPU share of one core while idle
 # (no teleoperation traffic), in server mode, with the shipped bin/setenv JVM flags.
-# Usage: bench/footprint.sh [warm-up seconds, default 90] [measure seconds, default 60]
-# Needs a built distribution (mvn -B -DskipTests verify).
+# Usage: benchmarks/run footprint [warm-up seconds, default 90] [measure seconds, default 60]
+# (benchmarks/run builds the distribution first; this script alone needs one: mvn -B -DskipTests verify).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 warmup=${1:-90}
