@@ -1,5 +1,6 @@
 package org.teleopmon.itests;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -55,13 +56,40 @@ public class BootReliabilityIT {
         for (int i = 1; i <= COPIES; i++) {
             try (DistributionCopy copy = DistributionCopy.fresh("teleop-boot")) {
                 times.add(boot(copy, "first boot " + i));
-                String log = Files.readString(copy.home.resolve("data/log/karaf.log"));
-                assertFalse("first boot " + i + " refreshed bundles", log.contains("Stopping bundles:"));
-                assertTrue("the boot guard saw the boot finish", log.contains("Boot finished in"));
+                // /health answers while the last boot features still start: wait for the whole boot.
+                Path log = copy.home.resolve("data/log/karaf.log");
+                await().atMost(BOUND).pollInterval(Duration.ofMillis(200))
+                        .until(() -> Files.readString(log).contains("Boot finished in"));
+                assertFalse("first boot " + i + " refreshed bundles", Files.readString(log).contains("Stopping bundles:"));
                 terminate(copy);
             }
         }
         summary("first boots of fresh copies", times);
+    }
+
+    /** Installing a feature after the boot (the simulator, a deploy/ features file, Pax Exam's probe) rewires nothing. */
+    @Test
+    public void aFeatureInstalledAfterTheBootRefreshesNothing() throws Exception {
+        try (DistributionCopy copy = DistributionCopy.fresh("teleop-late-feature")) {
+            boot(copy, "first boot before a late feature");
+            Path log = copy.home.resolve("data/log/karaf.log");
+            await().atMost(BOUND).until(() -> Files.readString(log).contains("Boot finished in"));
+            Files.writeString(copy.home.resolve("deploy/late-feature.xml"), """
+                    <features name="late" xmlns="http://karaf.apache.org/xmlns/features/v1.6.0">
+                      <feature name="late" version="1.0.0" install="auto">
+                        <feature>teleop-sample-detector</feature>
+                      </feature>
+                    </features>
+                    """);
+            await().atMost(BOUND).pollInterval(Duration.ofMillis(200)).until(() -> {
+                String text = Files.readString(log);
+                int added = text.indexOf("Started bundle: feature:file:");
+                return added >= 0 && text.indexOf("| Done.", added) > 0;
+            });
+            String text = Files.readString(log);
+            assertFalse(text, text.contains("Stopping bundles:") || text.contains("Bundles to refresh"));
+            terminate(copy);
+        }
     }
 
     @Test
@@ -98,8 +126,10 @@ public class BootReliabilityIT {
             if (System.nanoTime() - start > BOUND.toNanos()) {
                 String jstack = copy.jvm().map(jvm -> jstack(jvm.pid())).orElse("(no JVM)");
                 record(what + ": no /health within " + BOUND.toSeconds() + " s");
+                Path kept = Path.of("target", "boot-failure-" + copy.home.getFileName() + ".log");
+                Files.copy(copy.home.resolve("data/log/karaf.log"), kept);
                 fail(what + " of " + copy.home + ": /health did not answer within " + BOUND.toSeconds()
-                        + " s\n" + jstack);
+                        + " s; its log is " + kept + "\n" + jstack);
             }
             Thread.sleep(100);
         }
