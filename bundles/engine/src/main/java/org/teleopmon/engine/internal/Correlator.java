@@ -20,6 +20,7 @@ import org.teleopmon.api.EventType;
 import org.teleopmon.api.Health;
 import org.teleopmon.api.MonitorStats;
 import org.teleopmon.api.Operator;
+import org.teleopmon.api.OperatorDirectory;
 import org.teleopmon.api.OperatorInfo;
 import org.teleopmon.api.SessionRecord;
 import org.teleopmon.api.TeleopEvent;
@@ -62,6 +63,18 @@ final class Correlator {
         settings = next;
         sessions.trim(next.sessionHistory());
         evaluate();
+    }
+
+    /** Names operators from now on through {@code directory}, or by what their detectors say when {@code null}. */
+    synchronized void directory(OperatorDirectory directory) {
+        roster.naming(directory == null ? operator -> operator : operator -> named(operator, directory));
+        evaluate();
+    }
+
+    private static Operator named(Operator operator, OperatorDirectory directory) {
+        return directory.nameOf(operator.id()).filter(name -> !name.equals(operator.name()))
+                .map(name -> new Operator(operator.id(), name, operator.source(), operator.detail()))
+                .orElse(operator);
     }
 
     synchronized void attach(String name, Integer propertyWeight) {

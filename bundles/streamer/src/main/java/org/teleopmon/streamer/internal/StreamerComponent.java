@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.annotation.bundle.Header;
 import org.osgi.service.metatype.annotations.Designate;
 import org.teleopmon.api.Alert;
 import org.teleopmon.api.AlertListener;
@@ -31,6 +32,7 @@ import org.teleopmon.api.TeleopMonitor;
 @Component(service = {TeleopEventListener.class, AlertListener.class, HealthReporter.class}, immediate = true,
         configurationPid = StreamerComponent.PID)
 @Designate(ocd = StreamerConfig.class)
+@Header(name = "Teleop-Environment", value = "WEBSOCKET_PORT=" + StreamerComponent.PID + "/port")
 public class StreamerComponent implements TeleopEventListener, AlertListener, HealthReporter, Sources {
 
     static final String PID = "org.teleopmon.streamer";
