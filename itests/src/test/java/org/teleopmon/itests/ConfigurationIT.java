@@ -5,6 +5,7 @@ import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.features;
 
 import java.io.InputStream;
 import java.lang.reflect.Array;
@@ -86,6 +87,12 @@ public class ConfigurationIT extends TeleopTestSupport {
     @Configuration
     public Option[] config() {
         return baseOptions();
+    }
+
+    /** The simulator is not booted by default; its configuration is checked as well. */
+    @Override
+    protected Option[] extraOptions() {
+        return new Option[] {features(teleopFeatures(), "teleop-simulator")};
     }
 
     @Test
@@ -232,7 +239,7 @@ public class ConfigurationIT extends TeleopTestSupport {
         return scr.getComponentDescriptionDTOs().stream().filter(d -> d.name.endsWith("." + component))
                 .flatMap(d -> scr.getComponentConfigurationDTOs(d).stream())
                 .filter(c -> c.state == ComponentConfigurationDTO.ACTIVE)
-                .map(c -> c.properties.get(key)).findFirst().orElse(null);
+                .findFirst().map(c -> c.properties.get(key)).orElse(null);
     }
 
     private static List<Integer> numbers(Object array) {
