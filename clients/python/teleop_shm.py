@@ -3,7 +3,7 @@
 
     python3 teleop_shm.py state            # the state, as JSON
     python3 teleop_shm.py watch            # print the state whenever it changes
-    python3 teleop_shm.py ring --follow    # print telemetry ring records as they arrive
+    python3 teleop_shm.py ring --follow    # print telemetry ring records as they arrive (wire messages)
 
 In a LeRobot process:
 
@@ -221,12 +221,19 @@ class RingReader(_Region):
 
 
 def _record_json(record):
+    """A ring record as the WebSocket would send it: the event's wire message with the ring's sequence as seq.
+
+    Event payloads are {"type", "timestamp", "data"} (docs/wire.md); anything else another writer put in the
+    ring is shown under "data" as it is (JSON, or hex when it is not JSON).
+    """
     name, sequence, timestamp, payload = record
     try:
         body = json.loads(payload.decode("utf-8"))
     except ValueError:
         body = payload.hex()
-    return json.dumps({"type": name, "sequence": sequence, "timestamp_ms": timestamp, "payload": body})
+    event = isinstance(body, dict) and "data" in body and body.get("type") == name
+    return json.dumps({"type": name, "seq": sequence, "timestamp": timestamp / 1000.0,
+                       "data": body["data"] if event else body})
 
 
 def main(argv=None):

@@ -136,7 +136,9 @@ public class EngineIT extends TeleopTestSupport {
         String status = execute("teleop:status");
         assertTrue(status, status.contains("ACTIVE (confidence 80/100)") && status.contains("alice"));
         String json = execute("teleop:status --json");
-        assertTrue(json, json.contains("\"active\":true") && json.contains("\"id\":\"alice\""));
+        // The state as GET /status shows it (docs/wire.md).
+        assertTrue(json, json.contains("\"is_active\":true") && json.contains("\"id\":\"alice\"")
+                && json.contains("\"confidence\":80"));
 
         Thread.sleep(1500); // a session of known length: the heartbeat keeps being touched meanwhile
         Instant lastTouch = stopTouching();

@@ -38,7 +38,7 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceRegistration;
 import org.teleopmon.api.Alert;
 import org.teleopmon.api.AlertCheck;
-import org.teleopmon.api.AlertListener;
+import org.teleopmon.api.AlertService;
 import org.teleopmon.api.Detector;
 import org.teleopmon.api.DetectorSignal;
 import org.teleopmon.api.EventType;
@@ -69,6 +69,9 @@ public class MetricsIT extends TeleopTestSupport {
 
     @Inject
     MetricsCollector metrics;
+
+    @Inject
+    AlertService alertService;
 
     @Inject
     SessionFactory sessions;
@@ -146,12 +149,20 @@ public class MetricsIT extends TeleopTestSupport {
         await().atMost(TIMEOUT).until(() -> alerts(events, EventType.ALERT_RESOLVED).stream()
                 .anyMatch(a -> a.rule().equals("low_command_rate")));
         assertEquals("one warning on entry, no repeats", 1, alerts(events, EventType.COMMAND_RATE_WARNING).size());
+        List<EventType> history = alertService.history(500).stream().filter(a -> a.rule().equals("low_command_rate"))
+                .map(Alert::eventType).toList();
+        assertEquals("the one history, newest first", List.of(EventType.ALERT_RESOLVED, EventType.COMMAND_RATE_WARNING),
+                history);
+        assertTrue(alertService.active().stream().noneMatch(a -> a.rule().equals("low_command_rate")));
 
         String json = run("teleop:metrics --json command_rate");
         assertTrue(json, json.startsWith("[{\"name\":\"command_rate_hz\""));
         assertTrue(run("teleop:metrics --no-format").contains("monitor_heap_used_bytes"));
         assertTrue(run("teleop:alert-silence low_command_rate --for 1m").contains("Silenced low_command_rate until"));
         assertTrue(run("teleop:alerts --no-format").contains("Silenced:"));
+        assertEquals(List.of("low_command_rate"), alertService.silences().stream().map(s -> s.rule()).toList());
+        assertTrue(run("teleop:alert-unsilence low_command_rate").contains("Lifted the silence of low_command_rate"));
+        assertTrue(alertService.silences().isEmpty());
         assertTrue(run("teleop:alert-silence no_such_rule").contains("Unknown rule 'no_such_rule'"));
     }
 
@@ -168,8 +179,8 @@ public class MetricsIT extends TeleopTestSupport {
                 throw new IllegalStateException("broken on purpose");
             }
         }, Map.of());
-        List<Alert> told = new CopyOnWriteArrayList<>();
-        register(AlertListener.class, (AlertListener) told::add, Map.of());
+        List<TeleopEvent> told = new CopyOnWriteArrayList<>();
+        register(TeleopEventListener.class, told::add, Map.of());
         metrics.addAlertCheck(new AlertCheck() {
             @Override
             public String name() {
@@ -181,7 +192,9 @@ public class MetricsIT extends TeleopTestSupport {
                 return Result.firing(Severity.INFO, 1, "always");
             }
         });
-        await().atMost(TIMEOUT).until(() -> told.stream().anyMatch(a -> a.rule().equals("it_always")));
+        await().atMost(TIMEOUT).until(() -> alerts(told, EventType.ALERT_WARNING).stream()
+                .anyMatch(a -> a.rule().equals("it_always")));
+        assertTrue(alertService.active().stream().anyMatch(a -> a.rule().equals("it_always")));
         HealthReporter health = services(HealthReporter.class).stream()
                 .filter(h -> h.component().equals("metrics")).findFirst().orElseThrow();
         await().atMost(TIMEOUT).until(() -> health.health().message().contains("it_broken"));

@@ -100,7 +100,9 @@ public class SharedMemoryIT extends TeleopTestSupport {
         assertEquals(python.text, 0, python.code);
         assertTrue(python.text, python.text.contains("\"is_active\": true") && python.text.contains("\"name\": \"alice\""));
         Output ring = python("ring");
-        assertTrue(ring.text, ring.text.contains("\"type\": \""));
+        // Each record is the event's wire message, numbered by the ring (docs/shm.md, docs/wire.md).
+        assertTrue(ring.text, ring.text.contains("\"type\": \"") && ring.text.contains("\"seq\": ")
+                && ring.text.contains("\"data\": {"));
 
         // No more touches: the detector goes stale and the engine back to idle.
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))

@@ -8,7 +8,8 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The seed's metrics API. Any bundle records samples; the collector keeps bounded sliding windows
- * and evaluates alert rules and {@link AlertCheck}s over them.
+ * and evaluates alert rules and {@link AlertCheck}s over them. Their alerts reach sinks as
+ * {@link TeleopEvent}s and are queried through {@link AlertService}.
  */
 @ProviderType
 public interface MetricsCollector {
@@ -32,9 +33,4 @@ public interface MetricsCollector {
     void addAlertCheck(AlertCheck check);
 
     void removeAlertCheck(AlertCheck check);
-
-    /** Adds a callback outside the service registry (the seed's {@code add_alert_callback}). */
-    void addAlertListener(AlertListener listener);
-
-    void removeAlertListener(AlertListener listener);
 }

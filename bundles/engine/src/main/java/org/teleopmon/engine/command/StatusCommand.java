@@ -12,6 +12,7 @@ import org.teleopmon.api.OperatorInfo;
 import org.teleopmon.api.Reading;
 import org.teleopmon.api.TeleopMonitor;
 import org.teleopmon.api.TeleopState;
+import org.teleopmon.wire.Wire;
 
 @Service
 @Command(scope = "teleop", name = "status",
@@ -21,14 +22,14 @@ public class StatusCommand implements Action {
     @Reference
     TeleopMonitor monitor;
 
-    @Option(name = "--json", description = "Print the state as one JSON object")
+    @Option(name = "--json", description = "Print the state as one JSON object, as GET /status shows it")
     boolean json;
 
     @Override
     public Object execute() throws Exception {
         TeleopState state = monitor.getState();
         if (json) {
-            System.out.println(StateJson.write(state));
+            System.out.println(Wire.write(state));
         } else {
             print(state, System.out);
         }

@@ -9,8 +9,8 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.teleopmon.metrics.internal.AlertCenter;
-import org.teleopmon.metrics.internal.Silence;
+import org.teleopmon.api.AlertService;
+import org.teleopmon.api.Silence;
 
 @Service
 @Command(scope = "teleop", name = "alert-silence",
@@ -33,7 +33,7 @@ public class AlertSilenceCommand implements Action {
     List<String> trailing;
 
     @Reference
-    AlertCenter center;
+    AlertService alerts;
 
     @Override
     public Object execute() {
@@ -41,11 +41,11 @@ public class AlertSilenceCommand implements Action {
             System.err.println("Expected --for <duration> or --subject <subject> after the rule, got " + trailing);
             return null;
         }
-        if (!center.ruleNames().contains(rule)) {
-            System.err.println("Unknown rule '" + rule + "'; known: " + String.join(", ", center.ruleNames()));
+        if (!alerts.rules().contains(rule)) {
+            System.err.println("Unknown rule '" + rule + "'; known: " + String.join(", ", alerts.rules()));
             return null;
         }
-        Silence silence = center.silence(rule, subject, DurationArgument.parse(duration));
+        Silence silence = alerts.silence(rule, subject, DurationArgument.parse(duration));
         System.out.println("Silenced " + rule + (subject.isEmpty() ? "" : " " + subject) + " until " + silence.until());
         return null;
     }

@@ -11,8 +11,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.teleopmon.api.Alert;
-import org.teleopmon.metrics.internal.AlertCenter;
-import org.teleopmon.metrics.internal.Silence;
+import org.teleopmon.api.AlertService;
+import org.teleopmon.api.Silence;
 
 @Service
 @Command(scope = "teleop", name = "alerts", description = "Shows the alerts firing now, the recent transitions and the silences.")
@@ -28,15 +28,15 @@ public class AlertsCommand implements Action {
     boolean noFormat;
 
     @Reference
-    AlertCenter center;
+    AlertService alerts;
 
     @Override
     public Object execute() {
         System.out.println("Active:");
-        print(center.activeAlerts(), "no alert firing");
+        print(alerts.active(), "no alert firing");
         System.out.println("Recent:");
-        print(center.recentAlerts(Math.max(1, limit)), "no alert yet");
-        List<Silence> silences = center.silences();
+        print(alerts.history(Math.max(1, limit)), "no alert yet");
+        List<Silence> silences = alerts.silences();
         if (!silences.isEmpty()) {
             System.out.println("Silenced:");
             ShellTable table = new ShellTable();

@@ -12,7 +12,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.teleopmon.api.MetricSummary;
 import org.teleopmon.api.MetricsCollector;
-import org.teleopmon.metrics.internal.AlertCenter;
+import org.teleopmon.metrics.internal.SeriesCounts;
+import org.teleopmon.wire.Wire;
 
 @Service
 @Command(scope = "teleop", name = "metrics", description = "Shows every metric series summarised over its sliding window.")
@@ -31,14 +32,14 @@ public class MetricsCommand implements Action {
     MetricsCollector metrics;
 
     @Reference
-    AlertCenter center;
+    SeriesCounts counts;
 
     @Override
     public Object execute() {
         List<MetricSummary> summaries = metrics.getSummary().stream()
                 .filter(s -> filter == null || s.name().contains(filter)).toList();
         if (json) {
-            System.out.println(Json.summaries(summaries));
+            System.out.println(Wire.write(summaries));
             return null;
         }
         ShellTable table = new ShellTable().emptyTableText("no series yet");
@@ -54,8 +55,8 @@ public class MetricsCommand implements Action {
         }
         table.print(System.out, !noFormat);
         if (!noFormat) {
-            System.out.printf("%d series, %d samples refused by the cardinality limits%n", center.seriesCount(),
-                    center.refusedSamples());
+            System.out.printf("%d series, %d samples refused by the cardinality limits%n", counts.seriesCount(),
+                    counts.refusedSamples());
         }
         return null;
     }

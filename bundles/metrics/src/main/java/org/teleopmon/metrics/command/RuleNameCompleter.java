@@ -8,17 +8,17 @@ import org.apache.karaf.shell.api.console.CommandLine;
 import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
-import org.teleopmon.metrics.internal.AlertCenter;
+import org.teleopmon.api.AlertService;
 
 /** Completes the built-in rule names and the custom checks present now. */
 @Service
 public class RuleNameCompleter implements Completer {
 
     @Reference
-    AlertCenter center;
+    AlertService alerts;
 
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
-        return new StringsCompleter(center.ruleNames()).complete(session, commandLine, candidates);
+        return new StringsCompleter(alerts.rules()).complete(session, commandLine, candidates);
     }
 }

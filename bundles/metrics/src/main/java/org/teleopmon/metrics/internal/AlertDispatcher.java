@@ -11,14 +11,14 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.teleopmon.api.Alert;
-import org.teleopmon.api.AlertListener;
 import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopEventListener;
 import org.teleopmon.api.TeleopState;
 
 /**
- * Delivers alerts on one thread of its own, in order, so that a slow listener never delays rule
- * evaluation. A listener that throws is logged once and keeps receiving.
+ * Delivers alerts, as {@link TeleopEvent}s, to every {@link TeleopEventListener} on one thread of its
+ * own, in order, so that a slow listener never delays rule evaluation. A listener that throws is
+ * logged once and keeps receiving.
  */
 final class AlertDispatcher {
 
@@ -27,36 +27,24 @@ final class AlertDispatcher {
     private final ExecutorService executor =
             Executors.newSingleThreadExecutor(r -> new Thread(r, "teleop-metrics-alerts"));
     private final Set<String> complained = ConcurrentHashMap.newKeySet();
-    private final List<TeleopEventListener> eventListeners;
-    private final List<List<AlertListener>> alertListeners;
+    private final List<TeleopEventListener> listeners;
 
-    AlertDispatcher(List<TeleopEventListener> eventListeners, List<List<AlertListener>> alertListeners) {
-        this.eventListeners = eventListeners;
-        this.alertListeners = alertListeners;
+    AlertDispatcher(List<TeleopEventListener> listeners) {
+        this.listeners = listeners;
     }
 
     void publish(Alert alert, TeleopState state) {
+        TeleopEvent event = TeleopEvent.alert(alert, state);
         try {
-            executor.execute(() -> deliver(alert, TeleopEvent.alert(alert, state)));
+            executor.execute(() -> listeners.forEach(listener -> deliver(listener, event)));
         } catch (RejectedExecutionException e) {
             LOG.debug("Alert {} dropped: metrics are stopping", alert.rule());
         }
     }
 
-    private void deliver(Alert alert, TeleopEvent event) {
-        for (TeleopEventListener listener : eventListeners) {
-            isolated(listener, () -> listener.onEvent(event));
-        }
-        for (List<AlertListener> listeners : alertListeners) {
-            for (AlertListener listener : listeners) {
-                isolated(listener, () -> listener.onAlert(alert));
-            }
-        }
-    }
-
-    private void isolated(Object listener, Runnable call) {
+    private void deliver(TeleopEventListener listener, TeleopEvent event) {
         try {
-            call.run();
+            listener.onEvent(event);
         } catch (RuntimeException e) {
             if (complained.add(listener.getClass().getName())) {
                 LOG.warn("Alert listener {} threw; it keeps receiving alerts", listener.getClass().getName(), e);

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.teleopmon.api.Alert;
 
-/** The alerts firing now, and a bounded history of every transition, newest first. */
+/** The monitor's one alert history: the alerts firing now, and every transition, newest first, bounded. */
 final class AlertLog {
 
     private final int capacity;
@@ -40,9 +40,9 @@ final class AlertLog {
 
     /** Up to {@code limit} transitions, newest first. */
     synchronized List<Alert> history(int limit) {
-        List<Alert> result = new ArrayList<>(Math.min(limit, history.size()));
+        List<Alert> result = new ArrayList<>(Math.max(0, Math.min(limit, history.size())));
         for (Alert alert : history) {
-            if (result.size() == limit) {
+            if (result.size() >= limit) {
                 break;
             }
             result.add(alert);

@@ -15,9 +15,10 @@ import java.util.function.BiConsumer;
 
 import org.teleopmon.api.Alert;
 import org.teleopmon.api.AlertCheck;
-import org.teleopmon.api.AlertListener;
+import org.teleopmon.api.AlertService;
 import org.teleopmon.api.MetricSummary;
 import org.teleopmon.api.MetricsCollector;
+import org.teleopmon.api.Silence;
 import org.teleopmon.api.TeleopState;
 
 /**
@@ -25,7 +26,7 @@ import org.teleopmon.api.TeleopState;
  * {@link #evaluate()}, history and silences. Alerts go to {@code publisher} with the state they
  * were raised in. The clock is injected so that tests can script time.
  */
-final class MetricsCore implements MetricsCollector, AlertCenter {
+final class MetricsCore implements MetricsCollector, AlertService, SeriesCounts {
 
     private final Clock clock;
     private final SeriesRegistry registry;
@@ -38,15 +39,11 @@ final class MetricsCore implements MetricsCollector, AlertCenter {
     private final long expiryMillis;
     private final BiConsumer<Alert, TeleopState> publisher;
     final List<AlertCheck> checks = new CopyOnWriteArrayList<>();
-    private final List<AlertListener> addedListeners;
     private final List<Silence> silences = new CopyOnWriteArrayList<>();
     private volatile TeleopState state;
 
-    /** @param addedListeners where {@link #addAlertListener} puts callbacks for the publisher to call */
-    MetricsCore(MetricsConfig config, Clock clock, BiConsumer<Alert, TeleopState> publisher,
-            List<AlertListener> addedListeners) {
+    MetricsCore(MetricsConfig config, Clock clock, BiConsumer<Alert, TeleopState> publisher) {
         this.clock = clock;
-        this.addedListeners = addedListeners;
         this.publisher = publisher;
         WindowShape shape = new WindowShape(Duration.ofSeconds(config.metrics_window()), config.window_buckets(),
                 config.percentile_accuracy() / 100);
@@ -90,16 +87,6 @@ final class MetricsCore implements MetricsCollector, AlertCenter {
         checkVerdicts.forget(check);
     }
 
-    @Override
-    public void addAlertListener(AlertListener listener) {
-        addedListeners.add(listener);
-    }
-
-    @Override
-    public void removeAlertListener(AlertListener listener) {
-        addedListeners.remove(listener);
-    }
-
     /** The latest fused state: its measurements become samples, its session gates the rules. */
     void onState(TeleopState newState) {
         state = newState;
@@ -134,12 +121,12 @@ final class MetricsCore implements MetricsCollector, AlertCenter {
     }
 
     @Override
-    public List<Alert> activeAlerts() {
+    public List<Alert> active() {
         return log.active();
     }
 
     @Override
-    public List<Alert> recentAlerts(int limit) {
+    public List<Alert> history(int limit) {
         return log.history(limit);
     }
 
@@ -154,13 +141,22 @@ final class MetricsCore implements MetricsCollector, AlertCenter {
     }
 
     @Override
+    public List<Silence> unsilence(String rule, String subject) {
+        String scope = subject == null ? "" : subject;
+        List<Silence> lifted = silences.stream().filter(s -> s.rule().equals(rule) && s.subject().equals(scope))
+                .toList();
+        silences.removeAll(lifted);
+        return lifted;
+    }
+
+    @Override
     public List<Silence> silences() {
         Instant now = clock.instant();
         return silences.stream().filter(s -> now.isBefore(s.until())).toList();
     }
 
     @Override
-    public Set<String> ruleNames() {
+    public Set<String> rules() {
         Set<String> names = new TreeSet<>();
         rules.forEach(r -> names.add(r.name()));
         names.add(RuleSet.SIGNAL_LOST);

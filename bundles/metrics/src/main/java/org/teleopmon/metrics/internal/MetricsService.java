@@ -23,12 +23,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.teleopmon.api.Alert;
 import org.teleopmon.api.AlertCheck;
-import org.teleopmon.api.AlertListener;
+import org.teleopmon.api.AlertService;
 import org.teleopmon.api.EventType;
 import org.teleopmon.api.Health;
 import org.teleopmon.api.HealthReporter;
 import org.teleopmon.api.MetricSummary;
 import org.teleopmon.api.MetricsCollector;
+import org.teleopmon.api.Silence;
 import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopEventListener;
 import org.teleopmon.api.TeleopMonitor;
@@ -36,13 +37,15 @@ import org.teleopmon.api.TeleopMonitor;
 /**
  * The metrics service: records samples, follows the engine's state (its {@code state_update}
  * events, and {@link TeleopMonitor#getState()} on every evaluation tick), evaluates the alert
- * rules and publishes alerts to every {@link TeleopEventListener} and {@link AlertListener}.
- * A configuration change restarts it with empty windows.
+ * rules, publishes each alert as a {@link TeleopEvent} to every {@link TeleopEventListener} and
+ * keeps the one alert history ({@link AlertService}). A configuration change restarts it with empty
+ * windows and an empty history.
  */
-@Component(service = {MetricsCollector.class, TeleopEventListener.class, HealthReporter.class, AlertCenter.class},
-        immediate = true, configurationPid = MetricsConfig.PID)
+@Component(service = {MetricsCollector.class, AlertService.class, TeleopEventListener.class, HealthReporter.class,
+    SeriesCounts.class}, immediate = true, configurationPid = MetricsConfig.PID)
 @Designate(ocd = MetricsConfig.class)
-public class MetricsService implements MetricsCollector, TeleopEventListener, HealthReporter, AlertCenter {
+public class MetricsService implements MetricsCollector, AlertService, TeleopEventListener, HealthReporter,
+        SeriesCounts {
 
     private static final Logger LOG = LoggerFactory.getLogger(MetricsService.class);
 
@@ -55,9 +58,6 @@ public class MetricsService implements MetricsCollector, TeleopEventListener, He
             target = "(!(component.name=org.teleopmon.metrics.internal.MetricsService))")
     final List<TeleopEventListener> eventListeners = new CopyOnWriteArrayList<>();
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    final List<AlertListener> alertListeners = new CopyOnWriteArrayList<>();
-
     private final MetricsCore core;
     private final AlertDispatcher dispatcher;
     private final SelfMonitor self;
@@ -66,9 +66,8 @@ public class MetricsService implements MetricsCollector, TeleopEventListener, He
 
     @Activate
     public MetricsService(MetricsConfig config) {
-        List<AlertListener> added = new CopyOnWriteArrayList<>();
-        this.dispatcher = new AlertDispatcher(eventListeners, List.of(alertListeners, added));
-        this.core = new MetricsCore(config, Clock.systemUTC(), dispatcher::publish, added);
+        this.dispatcher = new AlertDispatcher(eventListeners);
+        this.core = new MetricsCore(config, Clock.systemUTC(), dispatcher::publish);
         this.self = new SelfMonitor();
         long evaluation = Math.round(config.evaluation_interval() * 1e9);
         ticker.scheduleWithFixedDelay(this::tick, evaluation, evaluation, TimeUnit.NANOSECONDS);
@@ -160,23 +159,13 @@ public class MetricsService implements MetricsCollector, TeleopEventListener, He
     }
 
     @Override
-    public void addAlertListener(AlertListener listener) {
-        core.addAlertListener(listener);
+    public List<Alert> active() {
+        return core.active();
     }
 
     @Override
-    public void removeAlertListener(AlertListener listener) {
-        core.removeAlertListener(listener);
-    }
-
-    @Override
-    public List<Alert> activeAlerts() {
-        return core.activeAlerts();
-    }
-
-    @Override
-    public List<Alert> recentAlerts(int limit) {
-        return core.recentAlerts(limit);
+    public List<Alert> history(int limit) {
+        return core.history(limit);
     }
 
     @Override
@@ -188,13 +177,22 @@ public class MetricsService implements MetricsCollector, TeleopEventListener, He
     }
 
     @Override
+    public List<Silence> unsilence(String rule, String subject) {
+        List<Silence> lifted = core.unsilence(rule, subject);
+        if (!lifted.isEmpty()) {
+            LOG.info("Lifted the silence of {}{}", rule, subject == null || subject.isEmpty() ? "" : " " + subject);
+        }
+        return lifted;
+    }
+
+    @Override
     public List<Silence> silences() {
         return core.silences();
     }
 
     @Override
-    public Set<String> ruleNames() {
-        return core.ruleNames();
+    public Set<String> rules() {
+        return core.rules();
     }
 
     @Override

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.teleopmon.api.Alert;
@@ -19,8 +18,7 @@ class AlertCheckIsolationTest {
 
     private final TestClock clock = new TestClock(Instant.parse("2026-11-25T10:00:00Z"));
     private final List<Alert> published = new ArrayList<>();
-    private final MetricsCore core = new MetricsCore(TestConfig.defaults(), clock, (a, s) -> published.add(a),
-            new CopyOnWriteArrayList<>());
+    private final MetricsCore core = new MetricsCore(TestConfig.defaults(), clock, (a, s) -> published.add(a));
 
     private static final class Overheat implements AlertCheck {
         volatile boolean hot;
@@ -81,7 +79,7 @@ class AlertCheckIsolationTest {
         tick();
         assertThat(core.failingChecks()).isEmpty();
         assertThat(published).extracting(Alert::rule).containsExactly("gripper_overheat", "flaky");
-        assertThat(core.ruleNames()).contains("flaky", "gripper_overheat", "low_command_rate", "signal_lost");
+        assertThat(core.rules()).contains("flaky", "gripper_overheat", "low_command_rate", "signal_lost");
     }
 
     @Test
@@ -93,7 +91,7 @@ class AlertCheckIsolationTest {
         flaky.broken = true;
         tick();
         tick();
-        assertThat(core.activeAlerts()).extracting(Alert::rule).containsExactly("flaky");
+        assertThat(core.active()).extracting(Alert::rule).containsExactly("flaky");
     }
 
     @Test

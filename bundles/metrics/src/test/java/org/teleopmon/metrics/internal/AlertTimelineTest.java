@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 import org.teleopmon.api.Alert;
 import org.teleopmon.api.EventType;
+import org.teleopmon.api.Silence;
 import org.teleopmon.api.Measurements;
 import org.teleopmon.api.Reading;
 import org.teleopmon.api.TeleopState;
@@ -35,8 +35,7 @@ class AlertTimelineTest {
 
     private MetricsCore core() {
         if (core == null) {
-            core = new MetricsCore(TestConfig.with(config), clock, (alert, state) -> published.add(alert),
-                    new CopyOnWriteArrayList<>());
+            core = new MetricsCore(TestConfig.with(config), clock, (alert, state) -> published.add(alert));
         }
         return core;
     }
@@ -71,13 +70,13 @@ class AlertTimelineTest {
         assertThat(alert.message()).contains("command_rate_hz is 3.00 Hz, below 5.00 Hz");
         run(20, 3);
         assertThat(published).as("one alert on entry, no repeats").hasSize(1);
-        assertThat(core().activeAlerts()).hasSize(1);
+        assertThat(core().active()).hasSize(1);
 
         run(2, 30);
         assertThat(events()).containsExactly(EventType.COMMAND_RATE_WARNING, EventType.ALERT_RESOLVED);
         assertThat(published.get(1).state()).isEqualTo(Alert.State.RESOLVED);
-        assertThat(core().activeAlerts()).isEmpty();
-        assertThat(core().recentAlerts(10)).extracting(Alert::eventType)
+        assertThat(core().active()).isEmpty();
+        assertThat(core().history(10)).extracting(Alert::eventType)
                 .containsExactly(EventType.ALERT_RESOLVED, EventType.COMMAND_RATE_WARNING);
     }
 
@@ -138,6 +137,23 @@ class AlertTimelineTest {
         assertThat(events()).containsExactly(EventType.COMMAND_RATE_WARNING);
         run(1, 30);
         assertThat(events()).containsExactly(EventType.COMMAND_RATE_WARNING, EventType.ALERT_RESOLVED);
+    }
+
+    @Test
+    void liftingASilenceTellsTheHeldFiringAtTheNextRound() {
+        core().silence("low_command_rate", "", Duration.ofMinutes(10));
+        run(8, 3);
+        assertThat(published).isEmpty();
+        assertThat(core().active()).as("held back: not told, so not active").isEmpty();
+
+        assertThat(core().unsilence("low_command_rate", "stream=front")).as("another scope").isEmpty();
+        assertThat(core().unsilence("low_command_rate", "")).extracting(Silence::rule)
+                .containsExactly("low_command_rate");
+        assertThat(core().silences()).isEmpty();
+        run(1, 3);
+        assertThat(events()).containsExactly(EventType.COMMAND_RATE_WARNING);
+        assertThat(core().active()).extracting(Alert::rule).containsExactly("low_command_rate");
+        assertThat(core().history(10)).extracting(Alert::rule).containsExactly("low_command_rate");
     }
 
     @Test
@@ -210,7 +226,7 @@ class AlertTimelineTest {
             run(1, 30);
         }
         assertThat(published).hasSize(10);
-        assertThat(core().recentAlerts(100)).hasSize(3);
+        assertThat(core().history(100)).hasSize(3);
     }
 
     @Test

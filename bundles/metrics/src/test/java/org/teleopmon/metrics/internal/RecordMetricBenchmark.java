@@ -3,7 +3,6 @@ package org.teleopmon.metrics.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -38,7 +37,7 @@ public class RecordMetricBenchmark {
 
     @Setup
     public void setUp() {
-        core = new MetricsCore(TestConfig.defaults(), Clock.systemUTC(), (a, s) -> { }, new CopyOnWriteArrayList<>());
+        core = new MetricsCore(TestConfig.defaults(), Clock.systemUTC(), (a, s) -> { });
         for (int i = 0; i < 100; i++) {
             core.recordMetric("other_" + i, i);
         }

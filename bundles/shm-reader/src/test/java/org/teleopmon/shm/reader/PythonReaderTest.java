@@ -89,6 +89,25 @@ class PythonReaderTest {
         }
     }
 
+    @Test
+    void theRingCommandPrintsEachEventAsItsWireMessageNumberedByTheRing() throws Exception {
+        try (RingWriter writer = RingWriter.create(dir.resolve("py-ring"), 4096, Duration.ofSeconds(1),
+                StateRegionTest.OWNER)) {
+            writer.write(RingLayout.typeId("latency_warning"), 1_767_261_600_123L, ("{\"type\":\"latency_warning\","
+                    + "\"timestamp\":1767261600.123,\"data\":{\"rule\":\"high_latency\",\"value\":150.0}}")
+                    .getBytes(StandardCharsets.UTF_8));
+            ChildProcess.Result event = cli("ring");
+            assertThat(event.code()).as(event.output()).isZero();
+            assertThat(event.output().trim()).isEqualTo("{\"type\": \"latency_warning\", \"seq\": 1, "
+                    + "\"timestamp\": 1767261600.123, \"data\": {\"rule\": \"high_latency\", \"value\": 150.0}}");
+
+            writer.write(20, 1_767_261_601_000L, new byte[] {1, 2, (byte) 0xff});
+            ChildProcess.Result other = cli("ring");
+            assertThat(other.output().trim()).isEqualTo("{\"type\": \"type-20\", \"seq\": 2, "
+                    + "\"timestamp\": 1767261601.0, \"data\": \"0102ff\"}");
+        }
+    }
+
     private static String poll(Writer in, BufferedReader out) throws IOException {
         in.write("poll\n");
         in.flush();

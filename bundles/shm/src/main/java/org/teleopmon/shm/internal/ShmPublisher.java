@@ -25,9 +25,11 @@ import org.teleopmon.api.TeleopEventListener;
 import org.teleopmon.api.TeleopMonitor;
 import org.teleopmon.api.TeleopState;
 import org.teleopmon.shm.reader.RingLayout;
+import org.teleopmon.wire.Wire;
 
 /**
- * Writes every event's state into the state region and the event itself into the telemetry ring,
+ * Writes every event's state into the state region and the event itself, as its wire message
+ * ({@code {"type","timestamp","data"}}, docs/wire.md), into the telemetry ring,
  * and on each tick refreshes the writer heartbeat (and the state, from {@link TeleopMonitor}, when
  * no event brought a newer one).
  */
@@ -45,7 +47,6 @@ public class ShmPublisher implements TeleopEventListener, HealthReporter {
 
     private final ShmRegions regions;
     private final boolean removeOnStop;
-    private final EventJson json = new EventJson();
     private final ScheduledExecutorService ticker;
     private final AtomicLong lastPublished = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong dropped = new AtomicLong();
@@ -74,10 +75,7 @@ public class ShmPublisher implements TeleopEventListener, HealthReporter {
                 publish(event.state(), true);
             }
             if (regions.ring != null) {
-                byte[] payload;
-                synchronized (json) {
-                    payload = json.encode(event);
-                }
+                byte[] payload = Wire.bytes(event);
                 if (payload.length > regions.ring.maxPayload()) {
                     dropped.incrementAndGet();
                     problem("event " + event.type().wireName() + " of " + payload.length

@@ -34,6 +34,7 @@ import org.teleopmon.shm.reader.ShmPaths;
 import org.teleopmon.shm.reader.ShmState;
 import org.teleopmon.shm.reader.StateReader;
 import org.teleopmon.shm.reader.WriterStatus;
+import org.teleopmon.wire.Wire;
 
 class ShmPublisherTest {
 
@@ -73,9 +74,11 @@ class ShmPublisherTest {
         try (StateReader state = StateReader.attach(statePath);
                 RingReader ring = RingReader.attach(ShmPaths.ring(dir, "ns"))) {
             Instant now = Instant.parse("2026-01-01T10:00:00Z");
-            publisher.onEvent(TeleopEvent.stateUpdate(active(now)));
-            publisher.onEvent(TeleopEvent.alert(new Alert("latency", "zmq", Severity.WARNING, Alert.State.FIRING,
-                    EventType.LATENCY_WARNING, 250, 200, "latency \"high\"", now), active(now)));
+            TeleopEvent update = TeleopEvent.stateUpdate(active(now));
+            TeleopEvent warning = TeleopEvent.alert(new Alert("latency", "zmq", Severity.WARNING, Alert.State.FIRING,
+                    EventType.LATENCY_WARNING, 250, 200, "latency \"high\"", now), active(now));
+            publisher.onEvent(update);
+            publisher.onEvent(warning);
 
             ShmState read = state.read();
             assertThat(read.active()).isTrue();
@@ -96,13 +99,13 @@ class ShmPublisherTest {
             List<String> records = new ArrayList<>();
             ring.poll((type, seq, ts, buffer, offset, length) -> records.add(type + " " + seq + " "
                     + buffer.getStringWithoutLengthUtf8(offset, length)), 10);
-            assertThat(records).containsExactly(
-                    "1 1 {\"type\":\"state_update\",\"timestamp_ms\":" + now.toEpochMilli()
-                            + ",\"is_active\":true,\"confidence\":85,\"operators\":1}",
-                    "6 2 {\"type\":\"latency_warning\",\"timestamp_ms\":" + now.toEpochMilli()
-                            + ",\"is_active\":true,\"confidence\":85,\"operators\":1,\"alert\":{\"rule\":\"latency\","
-                            + "\"severity\":\"WARNING\",\"state\":\"FIRING\",\"value\":250.0,\"threshold\":200.0,"
-                            + "\"message\":\"latency \\\"high\\\"\"}}");
+            // The wire's event message (docs/wire.md), as the WebSocket sends it but without seq.
+            assertThat(records).containsExactly("1 1 " + Wire.write(update), "6 2 " + Wire.write(warning));
+            assertThat(records.get(0)).startsWith("1 1 {\"type\":\"state_update\",\"timestamp\":1767261600.000,"
+                    + "\"data\":{\"is_active\":true,");
+            assertThat(records.get(1)).startsWith("6 2 {\"type\":\"latency_warning\",\"timestamp\":1767261600.000,"
+                    + "\"data\":{\"rule\":\"latency\",\"subject\":\"zmq\",\"severity\":\"warning\",\"status\":\"firing\"")
+                    .contains("\"value\":250.0,\"threshold\":200.0,\"message\":\"latency \\\"high\\\"\"");
         }
     }
 

@@ -1,29 +1,30 @@
 package org.teleopmon.streamer.internal;
 
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.teleopmon.api.AlertService;
 import org.teleopmon.api.Health;
 import org.teleopmon.api.MetricsCollector;
 import org.teleopmon.api.TeleopMonitor;
+import org.teleopmon.wire.Wire;
 
 /** The HTTP API's answers, one method an endpoint. */
 final class Api {
 
     private final Sources sources;
     private final Hub hub;
-    private final AlertLog alerts;
     private final HealthView health;
     private final PrometheusView prometheus;
 
-    Api(Sources sources, Hub hub, AlertLog alerts, HealthView health) {
+    Api(Sources sources, Hub hub, HealthView health) {
         this.sources = sources;
         this.hub = hub;
-        this.alerts = alerts;
         this.health = health;
-        this.prometheus = new PrometheusView(sources, hub, alerts);
+        this.prometheus = new PrometheusView(sources, hub);
     }
 
     HttpReply status(Query query) {
@@ -31,8 +32,8 @@ final class Api {
         if (monitor.isEmpty()) {
             return engineUnavailable();
         }
-        ObjectNode node = Views.state(monitor.get().getState());
-        node.set("stats", Views.stats(monitor.get().getStats()));
+        ObjectNode node = Wire.object(monitor.get().getState());
+        node.set("stats", Wire.object(monitor.get().getStats()));
         node.put("clients", hub.clientCount());
         return HttpReply.ok(node);
     }
@@ -45,12 +46,11 @@ final class Api {
         if ("prometheus".equals(format) || format == null && wantsPrometheus(accept)) {
             return HttpReply.text(HttpReply.PROMETHEUS, prometheus.render());
         }
-        ObjectNode node = Json.object();
+        ObjectNode node = Wire.object();
         Optional<MetricsCollector> metrics = sources.metrics();
         node.put("collector", metrics.isPresent());
-        ArrayNode summaries = node.putArray("summaries");
-        metrics.ifPresent(m -> m.getSummary().forEach(s -> summaries.add(Views.summary(s))));
-        ObjectNode state = sources.monitor().map(m -> Views.state(m.getState())).orElse(null);
+        node.set("summaries", Wire.array(metrics.map(MetricsCollector::getSummary).orElse(List.of())));
+        ObjectNode state = sources.monitor().map(m -> Wire.object(m.getState())).orElse(null);
         node.set("state_metrics", state == null ? null : state.get("metrics"));
         return HttpReply.ok(node);
     }
@@ -62,7 +62,7 @@ final class Api {
     }
 
     HttpReply live(Query query) {
-        ObjectNode node = Json.object();
+        ObjectNode node = Wire.object();
         node.put("status", "OK");
         if (query.flag("verbose")) {
             node.put("message", "the streamer answers HTTP");
@@ -72,7 +72,7 @@ final class Api {
 
     HttpReply ready(Query query) {
         boolean ready = health.ready();
-        ObjectNode node = Json.object();
+        ObjectNode node = Wire.object();
         node.put("status", ready ? Health.Status.OK.name() : Health.Status.TEMPORARILY_UNAVAILABLE.name());
         if (query.flag("verbose")) {
             node.put("engine", sources.monitor().isPresent());
@@ -87,25 +87,24 @@ final class Api {
         if (monitor.isEmpty()) {
             return engineUnavailable();
         }
-        ObjectNode node = Json.object();
-        ArrayNode sessions = node.putArray("sessions");
-        monitor.get().getSessions().stream().limit(limit).forEach(s -> sessions.add(Views.session(s)));
+        ObjectNode node = Wire.object();
+        node.set("sessions", Wire.array(monitor.get().getSessions().stream().limit(limit).toList()));
         return HttpReply.ok(node);
     }
 
     HttpReply detectors(Query query) {
-        ObjectNode node = Json.object();
-        ArrayNode detectors = node.putArray("detectors");
+        ObjectNode node = Wire.object();
         Optional<TeleopMonitor> monitor = sources.monitor();
         node.put("engine", monitor.isPresent());
         if (monitor.isPresent()) {
-            monitor.get().getDetectors().forEach(d -> detectors.add(Views.detector(d)));
+            node.set("detectors", Wire.array(monitor.get().getDetectors()));
         } else {
+            ArrayNode detectors = node.putArray("detectors");
             for (HealthView.Check check : health.checks()) {
                 if (check.kind().equals("detector") && !sources.detectors().isEmpty()) {
-                    ObjectNode entry = Json.object();
+                    ObjectNode entry = Wire.object();
                     entry.put("name", check.name());
-                    entry.set("health", Views.health(check.health()));
+                    entry.set("health", Wire.object(check.health()));
                     detectors.add(entry);
                 }
             }
@@ -115,18 +114,16 @@ final class Api {
 
     HttpReply alerts(Query query) {
         int limit = query.intValue("limit", 100, 1, 1000);
-        boolean provider = sources.metrics().isPresent();
-        var recent = alerts.recent(limit);
-        if (!provider && recent.isEmpty()) {
+        Optional<AlertService> alerts = sources.alerts();
+        if (alerts.isEmpty()) {
             return HttpReply.error(503, "alerts_unavailable",
                     "no alert provider: the metrics bundle (feature teleop-metrics) is not running");
         }
-        ObjectNode node = Json.object();
-        node.put("provider", provider);
-        ArrayNode active = node.putArray("active");
-        alerts.active().forEach(a -> active.add(Views.alert(a)));
-        ArrayNode list = node.putArray("recent");
-        recent.forEach(a -> list.add(Views.alert(a)));
+        ObjectNode node = Wire.object();
+        node.put("provider", true);
+        node.set("active", Wire.array(alerts.get().active()));
+        node.set("recent", Wire.array(alerts.get().history(limit)));
+        node.set("silences", Wire.array(alerts.get().silences()));
         return HttpReply.ok(node);
     }
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.eclipse.jetty.websocket.api.StatusCode;
+import org.teleopmon.wire.Wire;
 
 /**
  * The client side of the seed's protocol: {@code subscribe}, {@code unsubscribe}, {@code ping},
@@ -45,7 +46,7 @@ final class ClientProtocol {
     void handle(ClientConnection client, String text) {
         JsonNode message;
         try {
-            message = Json.MAPPER.readTree(text);
+            message = Wire.read(text);
         } catch (Exception e) {
             error(client, "invalid_json", "not a JSON message: " + Strings.clip(e.getMessage(), 120));
             return;
@@ -58,7 +59,7 @@ final class ClientProtocol {
         switch (type) {
             case "subscribe", "unsubscribe" -> subscribe(client, message, type.equals("subscribe"));
             case "ping" -> {
-                ObjectNode data = Json.object();
+                ObjectNode data = Wire.object();
                 if (message.has("data")) {
                     data.set("data", message.get("data"));
                 }
@@ -91,7 +92,7 @@ final class ClientProtocol {
         } else {
             client.topics().removeAll(names);
         }
-        ObjectNode data = Json.object();
+        ObjectNode data = Wire.object();
         ArrayNode current = data.putArray("topics");
         client.topics().stream().sorted().forEach(current::add);
         data.put("all", client.topics().isEmpty());
@@ -106,7 +107,7 @@ final class ClientProtocol {
         }
         JsonNode stream = message.get("stream_id");
         hub.resume(client, new Hub.Resume(lastSeq.asLong(), stream == null ? null : stream.asText()), () -> {
-            ObjectNode data = Json.object();
+            ObjectNode data = Wire.object();
             data.set("state", state.get());
             return data;
         });
@@ -119,7 +120,7 @@ final class ClientProtocol {
             client.close(StatusCode.POLICY_VIOLATION, "too many invalid messages");
             return;
         }
-        ObjectNode data = Json.object();
+        ObjectNode data = Wire.object();
         data.put("code", code);
         data.put("message", text);
         client.send(hub.reply("error", data));

@@ -14,6 +14,7 @@ import org.teleopmon.api.DetectorStatus;
 import org.teleopmon.api.Health;
 import org.teleopmon.api.HealthReporter;
 import org.teleopmon.api.TeleopMonitor;
+import org.teleopmon.wire.Wire;
 
 /** Health of every component and detector, in the Felix levels, and what it means for readiness. */
 public final class HealthView {
@@ -63,13 +64,13 @@ public final class HealthView {
     }
 
     public static ObjectNode toJson(List<Check> checks) {
-        ObjectNode node = Json.object();
+        ObjectNode node = Wire.object();
         Health.Status overall = overall(checks);
         node.put("status", overall.name());
         ArrayNode components = node.putArray("components");
         ArrayNode detectors = node.putArray("detectors");
         for (Check check : checks) {
-            ObjectNode entry = Views.health(check.health());
+            ObjectNode entry = Wire.object(check.health());
             entry.put("name", check.name());
             (check.kind().equals("detector") ? detectors : components).add(entry);
         }

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.teleopmon.wire.Wire;
+
 /** What an endpoint answers: status, content type and body. */
 public record HttpReply(int status, String contentType, byte[] body) {
 
@@ -12,7 +14,7 @@ public record HttpReply(int status, String contentType, byte[] body) {
     static final String PROMETHEUS = "text/plain; version=0.0.4; charset=utf-8";
 
     static HttpReply json(int status, JsonNode node) {
-        return new HttpReply(status, JSON, Json.write(node).getBytes(StandardCharsets.UTF_8));
+        return new HttpReply(status, JSON, Wire.write(node).getBytes(StandardCharsets.UTF_8));
     }
 
     static HttpReply ok(JsonNode node) {
@@ -21,7 +23,7 @@ public record HttpReply(int status, String contentType, byte[] body) {
 
     /** A JSON error: {@code {"error": code, "message": text, "status": n}}; never a stack trace. */
     static HttpReply error(int status, String code, String message) {
-        ObjectNode node = Json.object();
+        ObjectNode node = Wire.object();
         node.put("error", code);
         node.put("message", message);
         node.put("status", status);

@@ -12,6 +12,8 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.teleopmon.wire.Wire;
+
 /**
  * The WebSocket broadcast: numbers every message, keeps the replay buffer, and hands each message to
  * every client without waiting for any of them. Outlives listener restarts, so {@code seq} keeps
@@ -89,7 +91,7 @@ public final class Hub {
                 return;
             }
             missed.forEach(client::deliver);
-            ObjectNode data = Json.object();
+            ObjectNode data = Wire.object();
             data.put("last_seq", resume.lastSeq());
             data.put("replayed", missed.stream().filter(m -> client.wants(m.type())).count());
             client.send(reply("resumed", data));
@@ -136,12 +138,7 @@ public final class Hub {
     }
 
     private static String envelope(String type, long seq, Instant timestamp, JsonNode data) {
-        ObjectNode node = Json.object();
-        node.put("type", type);
-        node.put("seq", seq);
-        node.put("timestamp", Json.epochSeconds(timestamp));
-        node.set("data", data == null ? Json.object() : data);
-        return Json.write(node);
+        return Wire.message(type, seq, timestamp, data);
     }
 
     /** A client's request to continue after {@code lastSeq} of stream {@code streamId} (null: this one). */

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.teleopmon.api.Measurements;
 import org.teleopmon.api.Reading;
 import org.teleopmon.api.TeleopState;
+import org.teleopmon.wire.Wire;
 
 /** The state's metrics over the last window, so a dashboard that connects draws its charts at once. */
 public final class MetricHistory {
@@ -31,12 +32,12 @@ public final class MetricHistory {
         if (state.metrics().isEmpty()) {
             return;
         }
-        ObjectNode point = Json.object();
-        point.put("t", Json.epochSeconds(state.timestamp()));
+        ObjectNode point = Wire.object();
+        point.put("t", Wire.epochSeconds(state.timestamp()));
         for (String name : Measurements.STATE_METRICS) {
             Reading reading = state.metrics().get(name);
             if (reading != null) {
-                Json.putNumber(point, name, reading.value());
+                point.put(name, Double.isFinite(reading.value()) ? reading.value() : null);
             }
         }
         points.addLast(point);
@@ -45,7 +46,7 @@ public final class MetricHistory {
 
     public synchronized ArrayNode toJson(Instant now) {
         trim(now);
-        ArrayNode array = Json.MAPPER.createArrayNode();
+        ArrayNode array = Wire.array();
         points.forEach(p -> array.add(p.deepCopy()));
         return array;
     }

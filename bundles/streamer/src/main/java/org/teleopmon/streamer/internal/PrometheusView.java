@@ -23,20 +23,18 @@ final class PrometheusView {
 
     private final Sources sources;
     private final Hub hub;
-    private final AlertLog alerts;
 
-    PrometheusView(Sources sources, Hub hub, AlertLog alerts) {
+    PrometheusView(Sources sources, Hub hub) {
         this.sources = sources;
         this.hub = hub;
-        this.alerts = alerts;
     }
 
     String render() {
         PromFamilies out = new PromFamilies();
         sources.monitor().ifPresent(monitor -> engine(out, monitor));
         sources.metrics().ifPresent(metrics -> summaries(out, metrics.getSummary()));
-        out.add("teleop_alerts_firing", "gauge", "Alert rules firing now, as this streamer has seen them.",
-                Map.of(), alerts.active().size());
+        sources.alerts().ifPresent(alerts -> out.add("teleop_alerts_firing", "gauge",
+                "Alerts firing now (one per rule and subject).", Map.of(), alerts.active().size()));
         out.add("teleop_streamer_clients", "gauge", "WebSocket clients connected.", Map.of(), hub.clientCount());
         out.add("teleop_streamer_messages_total", "counter", "Messages broadcast to WebSocket clients.", Map.of(),
                 hub.publishedCount());

@@ -3,6 +3,7 @@ package org.teleopmon.streamer.internal;
 import java.util.List;
 import java.util.Optional;
 
+import org.teleopmon.api.AlertService;
 import org.teleopmon.api.Detector;
 import org.teleopmon.api.HealthReporter;
 import org.teleopmon.api.MetricsCollector;
@@ -14,6 +15,8 @@ public interface Sources {
     Optional<TeleopMonitor> monitor();
 
     Optional<MetricsCollector> metrics();
+
+    Optional<AlertService> alerts();
 
     List<Detector> detectors();
 

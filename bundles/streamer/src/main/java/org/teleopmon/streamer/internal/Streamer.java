@@ -8,15 +8,15 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.teleopmon.api.Alert;
 import org.teleopmon.api.EventType;
 import org.teleopmon.api.Health;
 import org.teleopmon.api.TeleopEvent;
-import org.teleopmon.api.TeleopState;
+import org.teleopmon.wire.Wire;
 
 /**
- * The streaming layer without OSGi: events in, HTTP and WebSocket out. The hub, alert log and chart
- * history live as long as this object, so restarting the listener (a new port) loses nothing.
+ * The streaming layer without OSGi: events in, HTTP and WebSocket out. The hub and chart history
+ * live as long as this object, so restarting the listener (a new port) loses nothing. Alerts are
+ * not kept here: they are forwarded as events and read from the {@code AlertService}.
  */
 public final class Streamer implements AutoCloseable {
 
@@ -25,7 +25,6 @@ public final class Streamer implements AutoCloseable {
 
     private final Sources sources;
     private final String version;
-    private final AlertLog alerts = new AlertLog(500);
     private final ScheduledExecutorService scheduler;
     private final Hub hub;
     private final MetricHistory history;
@@ -48,7 +47,7 @@ public final class Streamer implements AutoCloseable {
         this.hub = new Hub(settings.maxClients(), settings.replayBufferSize());
         this.history = new MetricHistory(Duration.ofSeconds(settings.historySeconds()));
         this.health = new HealthView(sources, () -> own);
-        this.snapshots = new Snapshots(sources, alerts, history, health, version);
+        this.snapshots = new Snapshots(sources, history, health, version);
         scheduler.scheduleWithFixedDelay(this::pushHealthIfChanged, HEALTH_PERIOD_MS, HEALTH_PERIOD_MS,
                 TimeUnit.MILLISECONDS);
     }
@@ -59,7 +58,7 @@ public final class Streamer implements AutoCloseable {
         Access access = new Access(current.authToken(), current.allowedOrigins());
         ClientProtocol protocol = new ClientProtocol(hub, snapshots::hello, snapshots::stateMessage,
                 () -> settings.maxClients());
-        HttpRouter router = new HttpRouter(new Api(sources, hub, alerts, health), access);
+        HttpRouter router = new HttpRouter(new Api(sources, hub, health), access);
         JettyListener next = new JettyListener(current, router, hub, protocol, access, scheduler);
         try {
             next.start();
@@ -105,19 +104,10 @@ public final class Streamer implements AutoCloseable {
             if (event.state() != null && event.type() == EventType.STATE_UPDATE) {
                 history.add(event.state());
             }
-            if (event.alert() != null && !alerts.record(event.alert())) {
-                return;
-            }
-            hub.publish(event.type().wireName(), event.timestamp(), EventMessages.data(event));
+            hub.publish(event.type().wireName(), event.timestamp(), Wire.eventData(event));
         } catch (RuntimeException e) {
             LOG.warn("Cannot forward {} event to WebSocket clients", event.type().wireName(), e);
         }
-    }
-
-    /** An alert from an alert callback; forwarded unless the same alert came as an event already. */
-    public void onAlert(Alert alert) {
-        TeleopState state = sources.monitor().map(m -> m.getState()).orElse(null);
-        onEvent(TeleopEvent.alert(alert, state));
     }
 
     public int port() {
@@ -145,7 +135,7 @@ public final class Streamer implements AutoCloseable {
                 return;
             }
             var json = HealthView.toJson(health.checks());
-            String text = Json.write(json);
+            String text = Wire.write(json);
             if (!text.equals(lastHealth)) {
                 lastHealth = text;
                 hub.publish(Topics.HEALTH, Instant.now(), json);

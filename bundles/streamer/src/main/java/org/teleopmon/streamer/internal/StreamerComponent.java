@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.annotation.bundle.Header;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -13,10 +14,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.annotation.bundle.Header;
 import org.osgi.service.metatype.annotations.Designate;
-import org.teleopmon.api.Alert;
-import org.teleopmon.api.AlertListener;
+import org.teleopmon.api.AlertService;
 import org.teleopmon.api.Detector;
 import org.teleopmon.api.Health;
 import org.teleopmon.api.HealthReporter;
@@ -29,11 +28,11 @@ import org.teleopmon.api.TeleopMonitor;
  * The streamer as a DS component: every source is optional and dynamic, so the engine, metrics and
  * detectors can come and go; stopping this bundle closes the port and nothing else notices.
  */
-@Component(service = {TeleopEventListener.class, AlertListener.class, HealthReporter.class}, immediate = true,
+@Component(service = {TeleopEventListener.class, HealthReporter.class}, immediate = true,
         configurationPid = StreamerComponent.PID)
 @Designate(ocd = StreamerConfig.class)
 @Header(name = "Teleop-Environment", value = "WEBSOCKET_PORT=" + StreamerComponent.PID + "/port")
-public class StreamerComponent implements TeleopEventListener, AlertListener, HealthReporter, Sources {
+public class StreamerComponent implements TeleopEventListener, HealthReporter, Sources {
 
     static final String PID = "org.teleopmon.streamer";
 
@@ -44,6 +43,10 @@ public class StreamerComponent implements TeleopEventListener, AlertListener, He
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile MetricsCollector metrics;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile AlertService alerts;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -78,11 +81,6 @@ public class StreamerComponent implements TeleopEventListener, AlertListener, He
     }
 
     @Override
-    public void onAlert(Alert alert) {
-        streamer.onAlert(alert);
-    }
-
-    @Override
     public String component() {
         return "streamer";
     }
@@ -100,6 +98,11 @@ public class StreamerComponent implements TeleopEventListener, AlertListener, He
     @Override
     public Optional<MetricsCollector> metrics() {
         return Optional.ofNullable(metrics);
+    }
+
+    @Override
+    public Optional<AlertService> alerts() {
+        return Optional.ofNullable(alerts);
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.util.concurrent.locks.LockSupport;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.teleopmon.wire.Wire;
+
 /**
  * Broadcast latency (publish to receipt, p50/p99) to 1, 10 and 100 WebSocket clients, and the server's
  * heap per connected client. The clients run in a child JVM so the heap figure is the server's alone;
@@ -51,17 +53,17 @@ public final class BroadcastBenchmark {
             }
             Thread.sleep(500);
             long heapPerClient = (usedHeapAfterGc() - heapBefore) / clients;
-            ObjectNode state = Views.state(TestSources.activeState("laptop"));
+            ObjectNode state = Wire.object(TestSources.activeState("laptop"));
             int size = 0;
             for (int i = 0; i < WARMUP + EVENTS; i++) {
                 ObjectNode data = state.deepCopy();
                 data.put("sent_ns", System.nanoTime());
                 data.put("warmup", i < WARMUP);
                 streamer.hub().publish("state_update", Instant.now(), data);
-                size = Json.write(data).length();
+                size = Wire.write(data).length();
                 LockSupport.parkNanos(INTERVAL_NS);
             }
-            streamer.hub().publish("teleoperation_stopped", Instant.now(), Json.object());
+            streamer.hub().publish("teleoperation_stopped", Instant.now(), Wire.object());
             String result;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                     StandardCharsets.UTF_8))) {

@@ -27,6 +27,7 @@ import org.teleopmon.api.HealthReporter;
 import org.teleopmon.api.SessionRecord;
 import org.teleopmon.api.Severity;
 import org.teleopmon.api.TeleopEvent;
+import org.teleopmon.wire.Wire;
 
 /** The HTTP API over a real socket: answers, health codes, and JSON errors for every kind of mistake. */
 class HttpApiTest {
@@ -59,7 +60,7 @@ class HttpApiTest {
 
     private static JsonNode json(HttpResponse<String> response) throws IOException {
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
-        return Json.MAPPER.readTree(response.body());
+        return Wire.read(response.body());
     }
 
     @Test
@@ -127,16 +128,22 @@ class HttpApiTest {
     }
 
     @Test
-    void alertsComeFromWhatTheStreamerHasSeenOnceAProviderRuns() throws Exception {
-        sources.metrics = new TestSources.Metrics();
+    void alertsComeFromTheAlertServiceAndAreUnavailableWithoutIt() throws Exception {
         start(Settings.local(0));
-        assertThat(json(get("/alerts")).path("recent").size()).isZero();
+        Alert lowFps = new Alert("low_fps", "front", Severity.WARNING, Alert.State.FIRING, EventType.FPS_WARNING, 9, 15,
+                "fps 9 below 15", Instant.now());
+        streamer.onEvent(TeleopEvent.alert(lowFps, null));
+        assertThat(get("/alerts").statusCode()).as("the streamer keeps no alerts of its own").isEqualTo(503);
 
-        streamer.onEvent(TeleopEvent.alert(new Alert("low_fps", "front", Severity.WARNING, Alert.State.FIRING,
-                EventType.FPS_WARNING, 9, 15, "fps 9 below 15", Instant.now()), null));
+        TestSources.Alerts service = new TestSources.Alerts();
+        sources.alerts = service;
+        assertThat(json(get("/alerts")).path("recent").size()).isZero();
+        service.history.add(lowFps);
+        service.silence("high_latency", "", Duration.ofMinutes(5));
         JsonNode alerts = json(get("/alerts?limit=10"));
         assertThat(alerts.path("active").get(0).path("rule").asText()).isEqualTo("low_fps");
         assertThat(alerts.path("recent").get(0).path("event").asText()).isEqualTo("fps_warning");
+        assertThat(alerts.path("silences").get(0).path("rule").asText()).isEqualTo("high_latency");
     }
 
     @Test

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.teleopmon.api.MetricSummary;
+import org.teleopmon.wire.Wire;
 
 /**
  * {@code /metrics} with Prometheus' Accept header, parsed by the Prometheus Python client's own text
@@ -76,7 +77,7 @@ class PrometheusFormatTest {
         String samples = Arrays.stream(text.split("\n")).filter(l -> !l.startsWith("#")).collect(Collectors.joining("\n"));
         assertThat(samples).doesNotContain("_ms").doesNotContain("_mbps").doesNotContain("id=\"");
 
-        JsonNode families = Json.MAPPER.readTree(parse(text));
+        JsonNode families = Wire.read(parse(text));
         assertThat(sample(families, "teleop_metric_latency_seconds", Map.of("stream", "com\"mands\\", "stat", "p99")))
                 .isEqualTo(0.2);
         assertThat(sample(families, "teleop_metric_bandwidth_bits_per_second", Map.of("stat", "last")))
@@ -99,8 +100,8 @@ class PrometheusFormatTest {
     private static double sample(JsonNode families, String name, Map<String, String> labels) {
         for (JsonNode family : families) {
             for (JsonNode s : family.path("samples")) {
-                Map<String, String> actual = Json.MAPPER.convertValue(s.get(1),
-                        new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
+                Map<String, String> actual = new java.util.TreeMap<>();
+                s.get(1).fields().forEachRemaining(e -> actual.put(e.getKey(), e.getValue().asText()));
                 if (s.get(0).asText().equals(name) && actual.equals(labels)) {
                     return s.get(2).isNumber() ? s.get(2).asDouble() : Double.NaN;
                 }

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.teleopmon.api.Alert;
 import org.teleopmon.api.AlertCheck;
-import org.teleopmon.api.AlertListener;
+import org.teleopmon.api.AlertService;
 import org.teleopmon.api.Detector;
 import org.teleopmon.api.DetectorStatus;
 import org.teleopmon.api.Health;
@@ -22,17 +24,19 @@ import org.teleopmon.api.Operator;
 import org.teleopmon.api.OperatorInfo;
 import org.teleopmon.api.Reading;
 import org.teleopmon.api.SessionRecord;
+import org.teleopmon.api.Silence;
 import org.teleopmon.api.TeleopMonitor;
 import org.teleopmon.api.TeleopState;
 
 /**
- * Stand-ins for the engine and the metrics collector, whose answers a test sets; the Pax Exam test
- * runs the streamer against the real ones.
+ * Stand-ins for the engine, the metrics collector and the alert service, whose answers a test sets;
+ * the Pax Exam tests run the streamer against the real ones.
  */
 final class TestSources implements Sources {
 
     volatile TeleopMonitor monitor;
     volatile MetricsCollector metrics;
+    volatile AlertService alerts;
     final List<Detector> detectors = new CopyOnWriteArrayList<>();
     final List<HealthReporter> reporters = new CopyOnWriteArrayList<>();
 
@@ -44,6 +48,11 @@ final class TestSources implements Sources {
     @Override
     public Optional<MetricsCollector> metrics() {
         return Optional.ofNullable(metrics);
+    }
+
+    @Override
+    public Optional<AlertService> alerts() {
+        return Optional.ofNullable(alerts);
     }
 
     @Override
@@ -118,12 +127,46 @@ final class TestSources implements Sources {
         public void removeAlertCheck(AlertCheck check) {
         }
 
+    }
+
+    /** An alert service whose history, newest first, is whatever the test put there. */
+    static final class Alerts implements AlertService {
+        final List<Alert> history = new CopyOnWriteArrayList<>();
+        final List<Silence> silences = new CopyOnWriteArrayList<>();
+
         @Override
-        public void addAlertListener(AlertListener listener) {
+        public List<Alert> active() {
+            return history.stream().filter(a -> a.state() == Alert.State.FIRING).toList();
         }
 
         @Override
-        public void removeAlertListener(AlertListener listener) {
+        public List<Alert> history(int limit) {
+            return history.stream().limit(limit).toList();
+        }
+
+        @Override
+        public List<Silence> silences() {
+            return silences;
+        }
+
+        @Override
+        public Silence silence(String rule, String subject, Duration duration) {
+            Silence silence = new Silence(rule, subject, Instant.now().plus(duration));
+            silences.add(silence);
+            return silence;
+        }
+
+        @Override
+        public List<Silence> unsilence(String rule, String subject) {
+            List<Silence> lifted = silences.stream().filter(s -> s.rule().equals(rule) && s.subject().equals(subject))
+                    .toList();
+            silences.removeAll(lifted);
+            return lifted;
+        }
+
+        @Override
+        public Set<String> rules() {
+            return Set.of("high_latency", "low_fps");
         }
     }
 

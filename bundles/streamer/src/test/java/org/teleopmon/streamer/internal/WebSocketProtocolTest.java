@@ -67,6 +67,21 @@ class WebSocketProtocolTest {
         assertThat(hello.path("data").path("state").path("operators").get(0).path("name").asText()).isEqualTo("alice");
         assertThat(hello.has("seq")).isTrue();
         assertThat(hello.path("timestamp").asDouble()).isGreaterThan(1.7e9);
+        assertThat(hello.path("data").path("alerts").size()).as("no alert service: no alerts").isZero();
+    }
+
+    @Test
+    void helloCarriesTheAlertServicesRecentAlerts() throws Exception {
+        TestSources.Alerts alerts = new TestSources.Alerts();
+        alerts.history.add(new Alert("high_latency", "", Severity.WARNING, Alert.State.FIRING,
+                EventType.LATENCY_WARNING, 150, 100, "latency 150 ms above 100 ms", Instant.now()));
+        sources.alerts = alerts;
+        WsClient client = connect(start(Settings.local(0)));
+
+        JsonNode recent = client.next("hello").path("data").path("alerts");
+        assertThat(recent.size()).isEqualTo(1);
+        assertThat(recent.get(0).path("event").asText()).isEqualTo("latency_warning");
+        assertThat(recent.get(0).path("status").asText()).isEqualTo("firing");
     }
 
     @Test
@@ -231,7 +246,7 @@ class WebSocketProtocolTest {
     }
 
     @Test
-    void alertsArriveOnceWhetherByEventOrCallback() throws Exception {
+    void alertsArriveOnceAsEvents() throws Exception {
         String uri = start(Settings.local(0));
         WsClient client = connect(uri);
         client.next("hello");
@@ -239,7 +254,6 @@ class WebSocketProtocolTest {
                 150, 100, "latency 150 ms above 100 ms", Instant.now());
 
         streamer.onEvent(TeleopEvent.alert(alert, null));
-        streamer.onAlert(alert);
         streamer.onEvent(TeleopEvent.stateUpdate(TestSources.activeState("")));
 
         JsonNode warning = client.next("latency_warning");

@@ -18,6 +18,8 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.teleopmon.wire.Wire;
+
 /** A real JDK WebSocket client that keeps every message it receives and how it was closed. */
 final class WsClient implements WebSocket.Listener {
 
@@ -64,7 +66,7 @@ final class WsClient implements WebSocket.Listener {
         partial.append(data);
         if (last) {
             try {
-                JsonNode node = Json.MAPPER.readTree(partial.toString());
+                JsonNode node = Wire.read(partial.toString());
                 all.add(node);
                 received.add(node);
             } catch (Exception e) {

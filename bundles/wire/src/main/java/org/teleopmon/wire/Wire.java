@@ -1,0 +1,106 @@
+package org.teleopmon.wire;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.Module;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.teleopmon.api.TeleopEvent;
+import org.teleopmon.wire.internal.Envelope;
+import org.teleopmon.wire.internal.EventData;
+import org.teleopmon.wire.internal.Units;
+import org.teleopmon.wire.internal.WireModule;
+
+/**
+ * The API records as JSON, the way a user of the HTTP API sees them: snake_case names, times in
+ * epoch seconds with millisecond precision, durations in seconds, {@code null} for an unknown number,
+ * enums in lower case (health levels excepted: they are the Felix names). Thread-safe.
+ *
+ * <p>Records of {@code org.teleopmon.api} (and lists or maps of them, and {@link JsonNode}s) may be
+ * given to every method taking an {@code Object}.
+ */
+public final class Wire {
+
+    private static final ObjectMapper MAPPER = WireModule.mapper();
+
+    private Wire() {
+    }
+
+    /** The records' serializers, to register on a mapper of one's own. */
+    public static Module module() {
+        return new WireModule();
+    }
+
+    /** JSON text of a record, a collection of them, or a tree. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON", e);
+        }
+    }
+
+    /** UTF-8 JSON of a record, a collection of them, or a tree. */
+    public static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON", e);
+        }
+    }
+
+    /** A record as a tree, to add fields to (an HTTP answer that is a record plus more). */
+    public static ObjectNode object(Object record) {
+        return MAPPER.valueToTree(record);
+    }
+
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    public static ArrayNode array(Collection<?> records) {
+        return MAPPER.valueToTree(records);
+    }
+
+    public static ArrayNode array() {
+        return MAPPER.createArrayNode();
+    }
+
+    /** Parses a JSON text (a client's message) into a tree. */
+    public static JsonNode read(String text) throws JsonProcessingException {
+        return MAPPER.readTree(text);
+    }
+
+    /**
+     * The {@code data} of an event's message: the alert for a warning or {@code alert_resolved}, the
+     * state for {@code state_update}, else {@code operator} or {@code session} with {@code state}.
+     */
+    public static ObjectNode eventData(TeleopEvent event) {
+        return MAPPER.valueToTree(new EventData(event));
+    }
+
+    /**
+     * A numbered message: {@code {"type", "seq", "timestamp", "data"}}. An event written alone
+     * ({@link #write(Object)} of a {@link TeleopEvent}) is the same without {@code seq}.
+     */
+    public static String message(String type, long seq, Instant timestamp, Object data) {
+        return write(new Envelope(type, seq, timestamp, data));
+    }
+
+    /** An instant as the wire writes it: epoch seconds, milliseconds as three decimals; null stays null. */
+    public static BigDecimal epochSeconds(Instant instant) {
+        return Units.epochSeconds(instant);
+    }
+
+    /** A duration as the wire writes it: seconds with millisecond precision; null is zero. */
+    public static double seconds(Duration duration) {
+        return Units.seconds(duration);
+    }
+}

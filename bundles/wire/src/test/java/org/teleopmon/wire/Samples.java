@@ -1,0 +1,98 @@
+package org.teleopmon.wire;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.teleopmon.api.Alert;
+import org.teleopmon.api.DetectorStatus;
+import org.teleopmon.api.EventType;
+import org.teleopmon.api.Health;
+import org.teleopmon.api.IdentitySource;
+import org.teleopmon.api.Measurements;
+import org.teleopmon.api.MetricSummary;
+import org.teleopmon.api.MonitorStats;
+import org.teleopmon.api.Operator;
+import org.teleopmon.api.OperatorInfo;
+import org.teleopmon.api.Reading;
+import org.teleopmon.api.SessionRecord;
+import org.teleopmon.api.Severity;
+import org.teleopmon.api.Silence;
+import org.teleopmon.api.TeleopEvent;
+import org.teleopmon.api.TeleopState;
+
+/**
+ * One real record of each kind, by the name docs/wire.md gives its example and the golden file its
+ * name: a LeKiwi session driven by alice from 10.0.0.7 at 2025-11-25T02:00:00.123Z.
+ */
+final class Samples {
+
+    static final Instant NOW = Instant.ofEpochMilli(1_764_036_000_123L);
+    static final Instant START = NOW.minusSeconds(5);
+
+    static final Operator ALICE = new Operator("10.0.0.7", "alice", IdentitySource.NETWORK_PEER, "zmq 5555");
+    static final OperatorInfo ALICE_INFO = new OperatorInfo(ALICE, START, NOW, Set.of("zmq", "webrtc"));
+    static final TeleopState STATE = new TeleopState(true, List.of(ALICE_INFO), 87, START, Duration.ofSeconds(5),
+            "lekiwi", Map.of(Measurements.LATENCY_MS, new Reading(12.5, "zmq", NOW),
+                    Measurements.COMMAND_RATE_HZ, new Reading(30.0, "zmq", NOW)), NOW);
+    static final TeleopState IDLE = TeleopState.idle("lekiwi", NOW);
+    static final SessionRecord OPEN = new SessionRecord("20251125T015955.123Z-1", START, null,
+            Duration.ofSeconds(5), List.of(ALICE), "lekiwi",
+            Map.of(Measurements.LATENCY_MS, new SessionRecord.Figures(11.8, 25.0, 150)));
+    static final SessionRecord ENDED = new SessionRecord("20251125T015955.123Z-1", START, NOW.plusSeconds(25),
+            Duration.ofSeconds(30), List.of(ALICE), "lekiwi",
+            Map.of(Measurements.LATENCY_MS, new SessionRecord.Figures(12.1, 31.5, 900),
+                    Measurements.COMMAND_RATE_HZ, new SessionRecord.Figures(29.9, 31.0, 900)));
+    static final Alert FIRING = new Alert("high_latency", "", Severity.WARNING, Alert.State.FIRING,
+            EventType.LATENCY_WARNING, 150.0, 100.0, "latency 150 ms above 100 ms", NOW);
+    static final Alert RESOLVED = new Alert("low_fps", "front", Severity.WARNING, Alert.State.RESOLVED,
+            EventType.ALERT_RESOLVED, Double.NaN, 15.0, "back to normal: low_fps front", NOW);
+    static final Silence SILENCE = new Silence("low_fps", "front", NOW.plus(Duration.ofMinutes(10)));
+    static final DetectorStatus DETECTOR = new DetectorStatus("zmq", true, 90, 90, Health.ok(), NOW, 1520,
+            "LeKiwi commands at 30.1 Hz from 10.0.0.7");
+    static final Health HEALTH = Health.warn("no packets on lo for 30 s");
+    static final MetricSummary SUMMARY = new MetricSummary("latency_ms", Map.of("detector", "zmq"),
+            Duration.ofSeconds(60), 1800, 4.2, 31.5, 12.1, 11.0, 22.4, 29.8, 12.5, 30.0);
+    static final MetricSummary EMPTY_SUMMARY = new MetricSummary("fps", Map.of(), Duration.ofSeconds(60), 0,
+            Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0.0);
+    static final MonitorStats STATS = new MonitorStats(15234, 2, Duration.ofMillis(3_600_250),
+            Map.of("zmq", 15000L, "webrtc", 234L), 1);
+
+    private Samples() {
+    }
+
+    /** Every sample, by name, in the order docs/wire.md shows them. */
+    static Map<String, Object> all() {
+        Map<String, Object> all = new LinkedHashMap<>();
+        all.put("state", STATE);
+        all.put("state-idle", IDLE);
+        all.put("operator", ALICE_INFO);
+        all.put("session-operator", ALICE);
+        all.put("session", ENDED);
+        all.put("session-open", OPEN);
+        all.put("alert", FIRING);
+        all.put("alert-resolved", RESOLVED);
+        all.put("silence", SILENCE);
+        all.put("detector", DETECTOR);
+        all.put("health", HEALTH);
+        all.put("summary", SUMMARY);
+        all.put("summary-empty", EMPTY_SUMMARY);
+        all.put("stats", STATS);
+        all.put("event-state_update", TeleopEvent.stateUpdate(STATE));
+        all.put("event-operator_connected", TeleopEvent.operator(EventType.OPERATOR_CONNECTED, STATE, ALICE_INFO));
+        all.put("event-teleoperation_started", TeleopEvent.session(EventType.TELEOPERATION_STARTED, STATE, OPEN));
+        all.put("event-teleoperation_stopped", TeleopEvent.session(EventType.TELEOPERATION_STOPPED,
+                TeleopState.idle("lekiwi", ENDED.end()), ENDED));
+        all.put("event-latency_warning", TeleopEvent.alert(FIRING, STATE));
+        all.put("event-alert_resolved", TeleopEvent.alert(RESOLVED, STATE));
+        return all;
+    }
+
+    /** A numbered message as the WebSocket sends it. */
+    static String message() {
+        return Wire.message("latency_warning", 42, NOW, Wire.eventData(TeleopEvent.alert(FIRING, STATE)));
+    }
+}
