@@ -83,7 +83,7 @@ public class BootReliabilityIT {
                     """);
             await().atMost(BOUND).pollInterval(Duration.ofMillis(200)).until(() -> {
                 String text = Files.readString(log);
-                int added = text.indexOf("Adding features: late/");
+                int added = text.indexOf("Started bundle: feature:file:");
                 return added >= 0 && text.indexOf("| Done.", added) > 0;
             });
             String text = Files.readString(log);
