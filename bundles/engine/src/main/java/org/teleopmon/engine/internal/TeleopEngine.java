@@ -88,6 +88,7 @@ public class TeleopEngine implements TeleopMonitor, SignalListener {
     @Deactivate
     void deactivate() {
         ticker.shutdownNow();
+        correlator.shutdown();
         poller.close();
         dispatcher.close();
     }
