@@ -103,7 +103,7 @@ public class EngineIT extends TeleopTestSupport {
         heartbeat = Files.createTempFile("teleop-heartbeat", "");
         Files.writeString(heartbeat, "alice\n");
         Files.setLastModifiedTime(heartbeat, FileTime.from(Instant.EPOCH));
-        configure("org.teleopmon.detector.heartbeat", "path", heartbeat.toString(), "freshness.ms", "500");
+        configure("org.teleopmon.detector.heartbeat", "path", heartbeat.toString(), "freshness", "0.5");
         // The sample's default weight 50 x confidence 80 fuses to 40: raise its weight so it counts alone.
         configure("org.teleopmon.engine", "detector.weights", "heartbeat-file=100", "hold.time", "1.0");
         await().atMost(TIMEOUT).until(() -> heartbeatStatus() != null && heartbeatStatus().weight() == 100
@@ -144,7 +144,7 @@ public class EngineIT extends TeleopTestSupport {
         Instant lastTouch = stopTouching();
         TeleopEvent stopped = awaitEvent(EventType.TELEOPERATION_STOPPED);
         SessionRecord session = stopped.session();
-        // The detector sees the heartbeat as alive for freshness.ms (500 ms) after the last touch.
+        // The detector sees the heartbeat as alive for freshness (0.5 s) after the last touch.
         Duration expected = Duration.between(began, lastTouch).plusMillis(500);
         assertTrue(session + " vs " + expected,
                 Math.abs(session.duration().toMillis() - expected.toMillis()) <= 500);

@@ -23,7 +23,8 @@ import org.junit.Test;
 
 /**
  * The {@code bin/teleop-monitor} launcher of the real distribution: flag handling, the first-start
- * credential, SSH on loopback only, and the seed's LOG_LEVEL reaching the logging configuration.
+ * credential, SSH on loopback only, and the flags and environment variables reaching the
+ * configuration of the bundles that declare them (and LOG_LEVEL the logging configuration).
  */
 public class LauncherIT {
 
@@ -78,12 +79,15 @@ public class LauncherIT {
 
     @Test
     public void firstStartCreatesAPrivateAdminAndSshListensOnLoopbackOnly() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/teleop-monitor").toString(), "--log-level", "debug")
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/teleop-monitor").toString(), "--log-level", "debug",
+                "--robot-type", "xle")
                 .directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(home.resolve("console.out").toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         int webPort = TeleopTestSupport.freePort();
         builder.environment().put("WEBSOCKET_PORT", Integer.toString(webPort));
+        String namespace = "launcher-it-" + ProcessHandle.current().pid();
+        builder.environment().put("SHM_NAMESPACE", namespace);
         // stdin is a pipe, not a terminal: the launcher must choose server mode by itself.
         karaf = builder.start();
 
@@ -106,12 +110,16 @@ public class LauncherIT {
                 .contains("log4j2.logger.teleopmon.level = DEBUG"));
         assertTrue(Files.readString(home.resolve("console.out")).contains("without a local console"));
 
-        // The seed's WEBSOCKET_PORT reached the streamer's configuration through the config bundle.
+        // WEBSOCKET_PORT reached the streamer's configuration through the config bundle.
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         java.net.http.HttpRequest live = java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://127.0.0.1:" + webPort + "/health/live")).build();
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
                 http.send(live, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
+        // --robot-type (ROBOT_TYPE) reached the engine, SHM_NAMESPACE the shared memory files.
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                client("admin", secret, "teleop:status").output.contains("Robot type : xle"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(Path.of("/dev/shm", namespace + "-state")));
     }
 
     /** Local addresses (hex, as /proc/net/tcp writes them) with a listening socket on the port. */

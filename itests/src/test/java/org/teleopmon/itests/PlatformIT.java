@@ -93,14 +93,14 @@ public class PlatformIT extends TeleopTestSupport {
     @Test
     public void anInvalidConfigurationValueKeepsThePreviousOne() throws Exception {
         org.osgi.service.cm.Configuration cfg = configAdmin.getConfiguration("org.teleopmon.detector.heartbeat", "?");
-        update(cfg, "freshness.ms", "2500");
-        await().atMost(TIMEOUT).until(() -> "2500".equals(heartbeatProperty("freshness.ms")));
+        update(cfg, "freshness", "2.5");
+        await().atMost(TIMEOUT).until(() -> "2.5".equals(heartbeatProperty("freshness")));
 
-        update(cfg, "freshness.ms", "not-a-number");
+        update(cfg, "freshness", "not-a-number");
         update(cfg, "confidence", "101");
         // The component keeps the previous freshness and falls back to the default confidence.
         await().atMost(TIMEOUT).untilAsserted(() -> {
-            assertEquals("2500", heartbeatProperty("freshness.ms"));
+            assertEquals("2.5", heartbeatProperty("freshness"));
             assertEquals("the default", "80", heartbeatProperty("confidence"));
         });
         assertTrue(detectorNames().contains("heartbeat-file"));

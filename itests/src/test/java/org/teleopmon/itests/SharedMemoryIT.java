@@ -62,7 +62,7 @@ public class SharedMemoryIT extends TeleopTestSupport {
         return new Option[] {
             editConfigurationFilePut("etc/org.teleopmon.shm.cfg", "namespace", namespace),
             editConfigurationFilePut("etc/org.teleopmon.detector.heartbeat.cfg", "path", heartbeat),
-            editConfigurationFilePut("etc/org.teleopmon.detector.heartbeat.cfg", "freshness.ms", "3000"),
+            editConfigurationFilePut("etc/org.teleopmon.detector.heartbeat.cfg", "freshness", "3"),
             // The sample detector's default weight (50) alone cannot reach the engine's threshold.
             editConfigurationFilePut("etc/org.teleopmon.engine.cfg", "detector.weights", "heartbeat-file=100"),
             systemProperty("teleop.shm.namespace").value(namespace),

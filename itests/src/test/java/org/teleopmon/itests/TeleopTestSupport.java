@@ -87,18 +87,18 @@ public abstract class TeleopTestSupport {
 
     /**
      * Capture on {@code lo} only and the ZMQ detector on the given ports, with the simulator's
-     * operator named. The ports are drawn in the test JVM: read them back in the container with
-     * {@link #configuredZmqPort}.
+     * operator named in the operator directory. The ports are drawn in the test JVM: read them
+     * back in the container with {@link #configuredZmqPort}.
      */
-    static List<Option> zmqOnLoopback(int commandPort, int observationPort, long silenceMillis) {
+    static List<Option> zmqOnLoopback(int commandPort, int observationPort, double silenceSeconds) {
         String zmq = "etc/org.teleopmon.detector.zmq.cfg";
         return List.of(
                 editConfigurationFilePut("etc/org.teleopmon.capture.cfg", "interfaces", "lo"),
                 editConfigurationFilePut(zmq, "command.port", Integer.toString(commandPort)),
                 editConfigurationFilePut(zmq, "observation.port", Integer.toString(observationPort)),
                 editConfigurationFilePut(zmq, "extra.ports", ""),
-                editConfigurationFilePut(zmq, "operators", "127.0.0.1=pax-operator"),
-                editConfigurationFilePut(zmq, "silence.timeout.ms", Long.toString(silenceMillis)));
+                editConfigurationFilePut(zmq, "silence.timeout", Double.toString(silenceSeconds)),
+                editConfigurationFilePut("etc/org.teleopmon.operators.cfg", "entries", "127.0.0.1 = pax-operator"));
     }
 
     static int configuredZmqPort(org.osgi.service.cm.ConfigurationAdmin configAdmin, String key) throws IOException {

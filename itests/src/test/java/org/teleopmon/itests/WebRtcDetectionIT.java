@@ -73,7 +73,7 @@ public class WebRtcDetectionIT extends TeleopTestSupport {
     protected Option[] extraOptions() {
         return new Option[] {
             editConfigurationFilePut("etc/org.teleopmon.capture.cfg", "interfaces", "lo"),
-            editConfigurationFilePut("etc/org.teleopmon.detector.webrtc.cfg", "call.idle.timeout.ms", "2000"),
+            editConfigurationFilePut("etc/org.teleopmon.detector.webrtc.cfg", "call.idle.timeout", "2"),
             editConfigurationFilePut("etc/org.teleopmon.detector.webrtc.cfg", "process.scan.enabled", "false")
         };
     }

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 
 import javax.inject.Inject;
 
@@ -28,6 +29,7 @@ import org.osgi.framework.BundleContext;
 import org.teleopmon.api.Detector;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.teleopmon.api.DetectorSignal;
+import org.teleopmon.api.TeleopMonitor;
 import org.teleopmon.api.capture.CaptureService;
 
 /**
@@ -59,6 +61,9 @@ public class ZmqDetectionIT extends TeleopTestSupport {
     @Inject
     ConfigurationAdmin configAdmin;
 
+    @Inject
+    TeleopMonitor monitor;
+
     private int commandPort;
     private int observationPort;
 
@@ -69,7 +74,7 @@ public class ZmqDetectionIT extends TeleopTestSupport {
 
     @Override
     protected Option[] extraOptions() {
-        return zmqOnLoopback(CONFIGURED_COMMAND_PORT, CONFIGURED_OBSERVATION_PORT, 1000).toArray(new Option[0]);
+        return zmqOnLoopback(CONFIGURED_COMMAND_PORT, CONFIGURED_OBSERVATION_PORT, 1.0).toArray(new Option[0]);
     }
 
     @Test
@@ -93,8 +98,9 @@ public class ZmqDetectionIT extends TeleopTestSupport {
         await().atMost(TIMEOUT).untilAsserted(() -> {
             DetectorSignal signal = zmq().detect();
             assertTrue(signal.reason(), signal.active());
-            assertEquals("pax-operator", signal.operators().get(0).name());
             assertEquals("127.0.0.1", signal.operators().get(0).id());
+            assertEquals("the engine gives the operator directory's name", List.of("pax-operator"),
+                    monitor.getState().operators().stream().map(o -> o.operator().name()).toList());
             assertTrue("rate " + signal.measurement("command_rate_hz"), signal.measurement("command_rate_hz") > 25);
             assertEquals(2.0, signal.measurement("cameras"), 0.0);
         });

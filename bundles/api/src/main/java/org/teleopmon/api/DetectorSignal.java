@@ -20,9 +20,14 @@ import java.util.Objects;
  * @param measurements numeric measurements by name; see {@link Measurements} for the shared names
  * @param robotType    the robot type this detector recognised ({@code lekiwi}, {@code xle}), or empty
  * @param reason       a short human-readable explanation of the view
+ * @param ended        set when this detector saw the teleoperation it reported end for a reason
+ *                     (connection closed, call ended, device gone): the engine then ends a session
+ *                     this detector carried at once, without the hold time; {@code null} otherwise.
+ *                     Report it with {@code active = false}, as long as the view lasts.
  */
 public record DetectorSignal(String detector, Instant timestamp, boolean active, int confidence,
-        List<Operator> operators, Map<String, Double> measurements, String robotType, String reason) {
+        List<Operator> operators, Map<String, Double> measurements, String robotType, String reason,
+        EndReason ended) {
 
     public DetectorSignal {
         Objects.requireNonNull(detector, "detector");
@@ -35,6 +40,12 @@ public record DetectorSignal(String detector, Instant timestamp, boolean active,
                 : Collections.unmodifiableMap(new LinkedHashMap<>(measurements));
         robotType = robotType == null ? "" : robotType;
         reason = reason == null ? "" : reason;
+    }
+
+    /** A signal without an end reason, as before end reasons existed. */
+    public DetectorSignal(String detector, Instant timestamp, boolean active, int confidence,
+            List<Operator> operators, Map<String, Double> measurements, String robotType, String reason) {
+        this(detector, timestamp, active, confidence, operators, measurements, robotType, reason, null);
     }
 
     /** A signal that says "nothing seen". */
@@ -62,6 +73,7 @@ public record DetectorSignal(String detector, Instant timestamp, boolean active,
         private final Map<String, Double> measurements = new LinkedHashMap<>();
         private String robotType = "";
         private String reason = "";
+        private EndReason ended;
 
         private Builder(String detector) {
             this.detector = detector;
@@ -106,9 +118,15 @@ public record DetectorSignal(String detector, Instant timestamp, boolean active,
             return this;
         }
 
+        /** Teleoperation ended for this reason (see {@link DetectorSignal#ended()}). */
+        public Builder ended(EndReason value) {
+            this.ended = value;
+            return this;
+        }
+
         public DetectorSignal build() {
             return new DetectorSignal(detector, timestamp == null ? Instant.now() : timestamp, active,
-                    confidence, operators, measurements, robotType, reason);
+                    confidence, operators, measurements, robotType, reason, ended);
         }
     }
 }

@@ -5,8 +5,10 @@ import java.util.Objects;
 /**
  * Who is teleoperating, as one detector sees it.
  *
- * @param id     stable key used to merge sightings across detectors (for example {@code 10.0.0.7})
- * @param name   display name; the configured operator name where one is mapped, else {@code id}
+ * @param id     stable key used to merge sightings across detectors, written as an
+ *               {@link OperatorDirectory} identity (for example {@code 10.0.0.7} or {@code mac:98:b6:e9:12:34:56})
+ * @param name   display name: the engine sets the {@link OperatorDirectory}'s name where the site
+ *               configured one; else what the detector gave, else {@code id}
  * @param source how the identity was learned
  * @param detail free text such as the device name or the connection it came from; may be empty
  */

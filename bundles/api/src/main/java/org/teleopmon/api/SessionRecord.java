@@ -16,9 +16,10 @@ import java.util.Objects;
  * @param operators everyone who operated during it
  * @param robotType the robot type seen
  * @param summary   per {@link Measurements} name: the figures over the session
+ * @param endReason why it ended, or {@code null} while open
  */
 public record SessionRecord(String id, Instant start, Instant end, Duration duration, List<Operator> operators,
-        String robotType, Map<String, Figures> summary) {
+        String robotType, Map<String, Figures> summary, EndReason endReason) {
 
     /**
      * Summary of one measurement over a session.
@@ -37,6 +38,12 @@ public record SessionRecord(String id, Instant start, Instant end, Duration dura
         operators = operators == null ? List.of() : List.copyOf(operators);
         robotType = robotType == null ? "" : robotType;
         summary = summary == null ? Map.of() : Map.copyOf(summary);
+    }
+
+    /** A record without an end reason, as before end reasons existed. */
+    public SessionRecord(String id, Instant start, Instant end, Duration duration, List<Operator> operators,
+            String robotType, Map<String, Figures> summary) {
+        this(id, start, end, duration, operators, robotType, summary, null);
     }
 
     public boolean isOpen() {

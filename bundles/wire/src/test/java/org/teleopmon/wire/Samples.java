@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.teleopmon.api.Alert;
 import org.teleopmon.api.DetectorStatus;
+import org.teleopmon.api.EndReason;
 import org.teleopmon.api.EventType;
 import org.teleopmon.api.Health;
 import org.teleopmon.api.IdentitySource;
@@ -45,7 +46,9 @@ final class Samples {
     static final SessionRecord ENDED = new SessionRecord("20251125T015955.123Z-1", START, NOW.plusSeconds(25),
             Duration.ofSeconds(30), List.of(ALICE), "lekiwi",
             Map.of(Measurements.LATENCY_MS, new SessionRecord.Figures(12.1, 31.5, 900),
-                    Measurements.COMMAND_RATE_HZ, new SessionRecord.Figures(29.9, 31.0, 900)));
+                    Measurements.COMMAND_RATE_HZ, new SessionRecord.Figures(29.9, 31.0, 900)),
+            EndReason.of(EndReason.Kind.ROBOT_CLOSED,
+                    "robot host closed the command connection after 30 s; see connection_time_s", NOW.plusSeconds(25)));
     static final Alert FIRING = new Alert("high_latency", "", Severity.WARNING, Alert.State.FIRING,
             EventType.LATENCY_WARNING, 150.0, 100.0, "latency 150 ms above 100 ms", NOW);
     static final Alert RESOLVED = new Alert("low_fps", "front", Severity.WARNING, Alert.State.RESOLVED,

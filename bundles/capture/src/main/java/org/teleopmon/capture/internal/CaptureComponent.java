@@ -33,9 +33,12 @@ public class CaptureComponent implements CaptureService, HealthReporter {
 
     static CaptureSettings settings(CaptureConfig config) {
         return new CaptureSettings(List.of(config.interfaces()), config.snap_length(),
-                config.buffer_size_kb() * 1024, config.promiscuous(),
-                Duration.ofMillis(config.retry_initial_ms()), Duration.ofMillis(config.retry_max_ms()), config.batch_ms(),
-                config.netns());
+                config.buffer_size_kb() * 1024, config.promiscuous(), seconds(config.retry_initial()),
+                seconds(config.retry_max()), (int) Math.round(config.batch() * 1000), config.netns());
+    }
+
+    private static Duration seconds(double value) {
+        return Duration.ofNanos(Math.round(value * 1e9));
     }
 
     @Activate

@@ -10,8 +10,8 @@ public @interface CaptureConfig {
 
     String PID = "org.teleopmon.capture";
 
-    @AttributeDefinition(description = "Interfaces to capture on, separated by commas or spaces. Empty: lo plus "
-            + "every interface that is up and has an address, re-read every 10 s.", required = false)
+    @AttributeDefinition(description = "Interfaces to capture on, comma-separated. Empty: lo plus every interface "
+            + "that is up and has an address, re-read every 10 s.", required = false)
     String[] interfaces() default {};
 
     @AttributeDefinition(description = "Bytes kept of each frame. The default keeps whole frames even on "
@@ -28,18 +28,18 @@ public @interface CaptureConfig {
     @AttributeDefinition(description = "Also capture frames not addressed to this machine (needs CAP_NET_ADMIN).")
     boolean promiscuous() default false;
 
-    @AttributeDefinition(description = "How long the kernel may hold packets to hand them over in blocks, ms. "
-            + "Saves a wake-up per packet at camera-stream rates; 0 hands each packet over at once.",
-            min = "0", max = "1000")
-    int batch_ms() default 10;
+    @AttributeDefinition(description = "How long the kernel may hold packets to hand them over in blocks, seconds "
+            + "(whole milliseconds count). Saves a wake-up per packet at camera-stream rates; 0 hands each packet "
+            + "over at once.", min = "0", max = "1")
+    double batch() default 0.01;
 
-    @AttributeDefinition(description = "First wait before retrying an interface that failed to open, ms.",
-            min = "100", max = "600000")
-    long retry_initial_ms() default 1000;
+    @AttributeDefinition(description = "First wait before retrying an interface that failed to open, seconds.",
+            min = "0.1", max = "600")
+    double retry_initial() default 1;
 
-    @AttributeDefinition(description = "Longest wait between retries, ms; each failure doubles the wait up to this.",
-            min = "100", max = "3600000")
-    long retry_max_ms() default 60000;
+    @AttributeDefinition(description = "Longest wait between retries, seconds; each failure doubles the wait up to "
+            + "this.", min = "0.1", max = "3600")
+    double retry_max() default 60;
 
     @AttributeDefinition(description = "Network namespace to capture in: the path of a network-namespace file such "
             + "as /run/netns/robot (ip netns) or /proc/<pid>/ns/net (a container's process). Empty: the monitor's "

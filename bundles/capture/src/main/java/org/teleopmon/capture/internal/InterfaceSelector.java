@@ -6,7 +6,6 @@ import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -27,8 +26,7 @@ final class InterfaceSelector implements Supplier<List<String>> {
     private final List<String> configured;
 
     InterfaceSelector(List<String> configured) {
-        this.configured = configured.stream().flatMap(s -> Arrays.stream(s.split("[,\\s]+")))
-                .filter(s -> !s.isEmpty()).distinct().toList();
+        this.configured = configured.stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
     }
 
     boolean automatic() {

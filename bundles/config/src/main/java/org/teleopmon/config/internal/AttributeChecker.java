@@ -1,7 +1,7 @@
 package org.teleopmon.config.internal;
 
-import java.lang.reflect.Array;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +11,8 @@ import org.osgi.service.metatype.AttributeDefinition;
 
 /**
  * Checks configuration values against their metatype and replaces each invalid one with the last
- * valid value seen for that key, or removes it so that the component's default applies.
+ * valid value seen for that key, or removes it so that the component's default applies. A valid
+ * list value leaves as the typed array its metatype declares ({@link ListValues}).
  */
 final class AttributeChecker {
 
@@ -36,9 +37,12 @@ final class AttributeChecker {
             if (value == null) {
                 continue;
             }
-            String reason = firstProblem(definition, value);
+            List<String> elements = elements(definition, value);
+            String reason = firstProblem(definition, elements);
             if (reason == null) {
-                valid.put(key, value);
+                Object checked = ListValues.isList(definition) ? ListValues.typed(definition, elements) : value;
+                properties.put(key, checked);
+                valid.put(key, checked);
                 continue;
             }
             Object replacement = valid.get(key);
@@ -47,14 +51,14 @@ final class AttributeChecker {
             } else {
                 properties.put(key, replacement);
             }
-            rejections.add(new Rejection(pid, key, render(value), reason, replacement));
+            rejections.add(new Rejection(pid, key, String.join(",", elements), reason, render(replacement)));
         }
         return rejections;
     }
 
     /** The validator's complaint about the first bad element, or {@code null} when all are fine. */
-    private static String firstProblem(AttributeDefinition definition, Object value) {
-        for (String element : elements(value)) {
+    private static String firstProblem(AttributeDefinition definition, List<String> elements) {
+        for (String element : elements) {
             String result = definition.validate(element);
             if (result != null && !result.isEmpty()) {
                 return result + " (expected " + typeName(definition.getType()) + ")";
@@ -66,18 +70,13 @@ final class AttributeChecker {
         return null;
     }
 
-    private static List<String> elements(Object value) {
-        List<String> elements = new ArrayList<>();
-        if (value.getClass().isArray()) {
-            for (int i = 0; i < Array.getLength(value); i++) {
-                elements.add(String.valueOf(Array.get(value, i)));
-            }
-        } else if (value instanceof Iterable<?> iterable) {
-            iterable.forEach(e -> elements.add(String.valueOf(e)));
-        } else {
-            elements.add(String.valueOf(value).trim());
+    /** A list key's items (a .cfg file gives them comma-separated); a single value's trimmed text. */
+    private static List<String> elements(AttributeDefinition definition, Object value) {
+        if (ListValues.isList(definition) || value.getClass().isArray()
+                || value instanceof Collection<?>) {
+            return ListValues.elements(value);
         }
-        return elements;
+        return List.of(String.valueOf(value).trim());
     }
 
     /** Type check for validators that decline to validate (they return {@code null}). */
@@ -118,7 +117,7 @@ final class AttributeChecker {
         };
     }
 
-    private static String render(Object value) {
-        return String.join(",", elements(value));
+    private static Object render(Object value) {
+        return value == null ? null : String.join(",", ListValues.elements(value));
     }
 }

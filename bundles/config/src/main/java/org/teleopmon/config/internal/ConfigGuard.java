@@ -1,10 +1,10 @@
 package org.teleopmon.config.internal;
 
 import java.util.Dictionary;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
@@ -12,18 +12,23 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.cm.ConfigurationPlugin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.MetaTypeService;
+import org.osgi.service.metatype.ObjectClassDefinition;
+import org.osgi.util.tracker.BundleTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sits between Config Admin and every {@code org.teleopmon.*} component: applies the seed's
- * environment variables, then checks each value against the component's metatype so that a bad
- * value never reaches a component. Runs before other plugins ({@code service.cmRanking} 100 is
- * inside the 0..1000 range in which plugins may modify). Immediate, because Config Admin releases
- * plugins after each use and the last valid values must outlive that.
+ * Sits between Config Admin and every {@code org.teleopmon.*} component. In order: former
+ * duration keys become their seconds keys, environment variables declared by the owning bundle
+ * win over the file, comma-separated list values become the typed arrays the metatype declares,
+ * and every value is checked against the metatype so that a bad one never reaches a component.
+ * Runs before other plugins ({@code service.cmRanking} 100 is inside the 0..1000 range in which
+ * plugins may modify). Immediate, because Config Admin releases plugins after each use and the
+ * last valid values must outlive that.
  */
 @Component(service = ConfigurationPlugin.class, immediate = true,
         property = ConfigurationPlugin.CM_RANKING + ":Integer=100")
@@ -32,14 +37,24 @@ public class ConfigGuard implements ConfigurationPlugin {
     static final String PID_PREFIX = "org.teleopmon.";
     private static final Logger LOG = LoggerFactory.getLogger(ConfigGuard.class);
 
-    private final SeedEnvironment environment = new SeedEnvironment(System::getenv);
-    private final AttributeChecker checker = new AttributeChecker();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    private final DeclaredEnvironment environment = new DeclaredEnvironment(System::getenv,
+            problem -> logOnce("header:" + problem, () -> LOG.warn(problem)));
+    private final BundleTracker<?> bundles;
+    private final AttributeChecker checker = new AttributeChecker();
     private final MetaTypeLookup lookup;
 
     @Activate
     public ConfigGuard(BundleContext context, @Reference MetaTypeService metaType) {
         this.lookup = new MetaTypeLookup(context, metaType);
+        this.bundles = new BundleTracker<>(context, Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING
+                | Bundle.ACTIVE | Bundle.STOPPING, environment);
+        bundles.open();
+    }
+
+    @Deactivate
+    void deactivate() {
+        bundles.close();
     }
 
     @Override
@@ -48,22 +63,23 @@ public class ConfigGuard implements ConfigurationPlugin {
         if (pid == null || !pid.startsWith(PID_PREFIX)) {
             return;
         }
-        for (SeedEnvironment.Applied applied : environment.apply(pid, properties)) {
+        AttributeDefinition[] definitions = lookup.find(pid)
+                .map(ocd -> ocd.getAttributeDefinitions(ObjectClassDefinition.ALL)).orElse(null);
+        if (definitions != null) {
+            for (FormerDurationKeys.Renamed renamed : FormerDurationKeys.apply(pid, definitions, properties)) {
+                logOnce("renamed:" + pid + "/" + renamed.oldKey(), () -> LOG.warn(renamed.describe()));
+            }
+        }
+        for (DeclaredEnvironment.Applied applied : environment.apply(pid, properties)) {
             logOnce("env:" + applied, () -> LOG.info("{}={} sets '{}' in {}", applied.variable(), applied.value(),
                     applied.key(), applied.pid()));
         }
-        lookup.find(pid).ifPresent(ocd -> {
-            AttributeDefinition[] definitions = ocd.getAttributeDefinitions(
-                    org.osgi.service.metatype.ObjectClassDefinition.ALL);
-            if (definitions == null) {
-                return;
-            }
-            List<AttributeChecker.Rejection> rejections = checker.check(pid, definitions, properties);
-            for (AttributeChecker.Rejection rejection : rejections) {
+        if (definitions != null) {
+            for (AttributeChecker.Rejection rejection : checker.check(pid, definitions, properties)) {
                 logOnce("bad:" + rejection.pid() + "/" + rejection.key() + "=" + rejection.value(),
                         () -> LOG.warn(rejection.describe()));
             }
-        });
+        }
     }
 
     private void logOnce(String key, Runnable log) {

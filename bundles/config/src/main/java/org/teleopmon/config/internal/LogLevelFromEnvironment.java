@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The seed's {@code LOG_LEVEL}: sets the level of the {@code org.teleopmon} loggers in Pax Logging's
- * configuration. Pax Logging is configured long before any plugin can intercept it, so the level is
+ * {@code LOG_LEVEL} (the launcher's {@code --log-level}): sets the level of the {@code org.teleopmon}
+ * loggers in Pax Logging's configuration. No bundle of the monitor owns that configuration, so this
+ * variable is the config bundle's own rather than a {@code Teleop-Environment} declaration. Pax Logging is configured long before any plugin can intercept it, so the level is
  * written into its configuration (and so into {@code etc/org.ops4j.pax.logging.cfg}) when it differs.
  */
 @Component

@@ -6,6 +6,7 @@ import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Vector;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.service.metatype.AttributeDefinition;
@@ -13,7 +14,7 @@ import org.osgi.service.metatype.AttributeDefinition;
 class AttributeCheckerTest {
 
     private final AttributeChecker checker = new AttributeChecker();
-    private final AttributeDefinition[] port = { new RangeDefinition("port", AttributeDefinition.INTEGER, 1, 65535) };
+    private final AttributeDefinition[] port = { Definition.integer("port", 1, 65535) };
 
     @Test
     void validValueIsKeptAndRemembered() {
@@ -46,7 +47,7 @@ class AttributeCheckerTest {
 
     @Test
     void typeIsCheckedWhenTheValidatorDeclines() {
-        AttributeDefinition[] flag = { new RangeDefinition("enabled", AttributeDefinition.BOOLEAN, 0, 0) };
+        AttributeDefinition[] flag = { Definition.of("enabled", AttributeDefinition.BOOLEAN) };
         Dictionary<String, Object> props = props("enabled", "yes");
 
         assertThat(checker.check("org.teleopmon.x", flag, props)).singleElement()
@@ -62,84 +63,63 @@ class AttributeCheckerTest {
     }
 
     @Test
-    void seedEnvironmentOverridesOnlyItsTargets() {
-        SeedEnvironment env = new SeedEnvironment(Map.of("WEBSOCKET_PORT", " 9001 ", "ROBOT_TYPE", "xle")::get);
-        Dictionary<String, Object> streamer = props("port", "8765");
-        Dictionary<String, Object> other = props("port", "8765");
+    void commaSeparatedTextBecomesTheDeclaredArrayType() {
+        AttributeDefinition[] definitions = { Definition.integers("extra.ports", 1, 65535),
+            Definition.list("process.names", AttributeDefinition.STRING),
+            Definition.list("weights", AttributeDefinition.DOUBLE) };
+        Dictionary<String, Object> props = new Hashtable<>(Map.of("extra.ports", " 5557, 5558 ,",
+                "process.names", "chrome,  firefox", "weights", "0.5,1"));
 
-        assertThat(env.apply("org.teleopmon.streamer", streamer)).hasSize(1);
-        assertThat(env.apply("org.teleopmon.metrics", other)).isEmpty();
-        assertThat(streamer.get("port")).isEqualTo("9001");
-        assertThat(other.get("port")).isEqualTo("8765");
+        assertThat(checker.check("org.teleopmon.detector.zmq", definitions, props)).isEmpty();
+
+        assertThat(props.get("extra.ports")).isEqualTo(new Integer[] { 5557, 5558 });
+        assertThat(props.get("process.names")).isEqualTo(new String[] { "chrome", "firefox" });
+        assertThat(props.get("weights")).isEqualTo(new Double[] { 0.5, 1.0 });
     }
 
     @Test
-    void logLevelNamesArePythonFriendly() {
-        assertThat(LogLevelFromEnvironment.normalise(" warning")).isEqualTo("WARN");
-        assertThat(LogLevelFromEnvironment.normalise("debug")).isEqualTo("DEBUG");
-        assertThat(LogLevelFromEnvironment.normalise("loud")).isNull();
+    void anEmptyListTextIsAnEmptyArray() {
+        AttributeDefinition[] ports = { Definition.integers("extra.ports", 1, 65535) };
+        Dictionary<String, Object> props = props("extra.ports", "");
+
+        assertThat(checker.check("org.teleopmon.detector.zmq", ports, props)).isEmpty();
+        assertThat(props.get("extra.ports")).isEqualTo(new Integer[0]);
+    }
+
+    @Test
+    void aListWithOneBadItemKeepsThePreviousTypedList() {
+        AttributeDefinition[] ports = { Definition.integers("extra.ports", 1, 65535) };
+        checker.check("org.teleopmon.detector.zmq", ports, props("extra.ports", "5557,5558"));
+        Dictionary<String, Object> props = props("extra.ports", "5557, 99999");
+
+        assertThat(checker.check("org.teleopmon.detector.zmq", ports, props)).singleElement().satisfies(r -> {
+            assertThat(r.value()).isEqualTo("5557,99999");
+            assertThat(r.describe()).contains("previous value '5557,5558'", "maximum 65535");
+        });
+        assertThat(props.get("extra.ports")).isEqualTo(new Integer[] { 5557, 5558 });
+    }
+
+    @Test
+    void anArrayFromATypedFileIsConvertedToo() {
+        AttributeDefinition[] ports = { Definition.integers("extra.ports", 1, 65535) };
+        Dictionary<String, Object> props = new Hashtable<>(Map.of("extra.ports", new String[] { "5557" }));
+
+        assertThat(checker.check("org.teleopmon.detector.zmq", ports, props)).isEmpty();
+        assertThat(props.get("extra.ports")).isEqualTo(new Integer[] { 5557 });
+    }
+
+    @Test
+    void aNegativeCardinalityGivesAList() {
+        AttributeDefinition[] names = { new Definition("names", AttributeDefinition.STRING, -10, 0, 0) };
+        Dictionary<String, Object> props = props("names", "a, b");
+
+        checker.check("org.teleopmon.x", names, props);
+        assertThat(props.get("names")).isEqualTo(new Vector<>(List.of("a", "b")));
     }
 
     private static Dictionary<String, Object> props(String key, Object value) {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(key, value);
         return props;
-    }
-
-    /** A metatype attribute whose validator checks a numeric range, or declines for other types. */
-    private record RangeDefinition(String id, int type, long min, long max) implements AttributeDefinition {
-
-        @Override
-        public String validate(String value) {
-            if (type != INTEGER) {
-                return null;
-            }
-            try {
-                long v = Long.parseLong(value.trim());
-                return v < min ? "Value is less than minimum " + min : v > max ? "Value is greater than maximum " + max : "";
-            } catch (NumberFormatException e) {
-                return "Value '" + value + "' is not an integer";
-            }
-        }
-
-        @Override
-        public String getName() {
-            return id;
-        }
-
-        @Override
-        public String getID() {
-            return id;
-        }
-
-        @Override
-        public String getDescription() {
-            return "";
-        }
-
-        @Override
-        public int getCardinality() {
-            return 0;
-        }
-
-        @Override
-        public int getType() {
-            return type;
-        }
-
-        @Override
-        public String[] getOptionValues() {
-            return null;
-        }
-
-        @Override
-        public String[] getOptionLabels() {
-            return null;
-        }
-
-        @Override
-        public String[] getDefaultValue() {
-            return null;
-        }
     }
 }

@@ -37,13 +37,23 @@ public class SessionsCommand implements Action {
         table.column("Duration").alignRight();
         table.column("Operators");
         table.column("Robot");
+        table.column("Ended");
         table.column("Mean/peak");
         List<SessionRecord> sessions = monitor.getSessions();
         sessions.stream().limit(Math.max(0, limit)).forEach(s -> table.addRow().addContent(s.id(),
                 Formats.instant(s.start()), s.isOpen() ? "open" : Formats.instant(s.end()),
-                Formats.duration(s.duration()), Formats.ids(s.operators()), s.robotType(), summary(s)));
+                Formats.duration(s.duration()), Formats.ids(s.operators()), s.robotType(), ended(s), summary(s)));
         table.print(System.out, !noFormat);
         return null;
+    }
+
+    /** Why it ended: the reason, then the detail people read ("robot_closed: robot host closed ..."). */
+    private static String ended(SessionRecord session) {
+        if (session.endReason() == null) {
+            return "";
+        }
+        String detail = session.endReason().detail();
+        return session.endReason().kind().wireName() + (detail.isEmpty() ? "" : ": " + detail);
     }
 
     private static String summary(SessionRecord session) {

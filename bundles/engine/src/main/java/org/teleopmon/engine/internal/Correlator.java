@@ -16,10 +16,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.teleopmon.api.DetectorSignal;
 import org.teleopmon.api.DetectorStatus;
+import org.teleopmon.api.EndReason;
 import org.teleopmon.api.EventType;
 import org.teleopmon.api.Health;
 import org.teleopmon.api.MonitorStats;
 import org.teleopmon.api.Operator;
+import org.teleopmon.api.OperatorDirectory;
 import org.teleopmon.api.OperatorInfo;
 import org.teleopmon.api.SessionRecord;
 import org.teleopmon.api.TeleopEvent;
@@ -64,12 +66,25 @@ final class Correlator {
         evaluate();
     }
 
+    /** Names operators from now on through {@code directory}, or by what their detectors say when {@code null}. */
+    synchronized void directory(OperatorDirectory directory) {
+        roster.naming(directory == null ? operator -> operator : operator -> named(operator, directory));
+        evaluate();
+    }
+
+    private static Operator named(Operator operator, OperatorDirectory directory) {
+        return directory.nameOf(operator.id()).filter(name -> !name.equals(operator.name()))
+                .map(name -> new Operator(operator.id(), name, operator.source(), operator.detail()))
+                .orElse(operator);
+    }
+
     synchronized void attach(String name, Integer propertyWeight) {
         DetectorSlot slot = slots.computeIfAbsent(name, DetectorSlot::new);
         if (slot.goneAt != null) {
             slot.goneAt = null;
             slot.failure = null;
             slot.latest = null;
+            slot.activeAt = null;
             slot.freshAt = null;
             slot.reported = Health.ok();
         }
@@ -237,14 +252,19 @@ final class Correlator {
         roster.update(evidence.operators(), now, settings.holdTime(),
                 (type, info) -> (type == EventType.OPERATOR_CONNECTED ? arrivals : departures).add(info));
         String robotType = evidence.robotType().isEmpty() ? settings.robotType() : evidence.robotType();
-        Hysteresis.Transition transition = hysteresis.update(evidence.confidence(), now, settings);
+        EndReason teardown = evidence.confidence() < settings.lowerThreshold() ? teardown(now) : null;
+        Hysteresis.Transition transition = hysteresis.update(evidence.confidence(), now, settings,
+                teardown == null ? null : teardown.at());
         SessionRecord stopped = null;
         if (transition == Hysteresis.Transition.STARTED) {
             stateChanges++;
             sessions.open(now, robotType, roster.operators());
         } else if (transition == Hysteresis.Transition.STOPPED) {
             stateChanges++;
-            stopped = sessions.close(hysteresis.fellAt(), settings.sessionHistory());
+            EndReason reason = teardown != null ? teardown : EndReason.of(EndReason.Kind.IDLE,
+                    "no teleoperation seen for the hold time (" + settings.holdTime().toMillis() / 1000.0 + " s)",
+                    hysteresis.fellAt());
+            stopped = sessions.close(hysteresis.fellAt(), settings.sessionHistory(), reason);
         }
         if (hysteresis.active()) {
             roster.operators().forEach(sessions::operator);
@@ -256,6 +276,51 @@ final class Correlator {
                 Metrics.latest(evidence.live()), now);
         publish(arrivals, transition == Hysteresis.Transition.STARTED ? sessions.open(now) : null, stopped,
                 departures, now);
+    }
+
+    /**
+     * The end of the open session when every detector that carried it reports one (the latest of
+     * them, with its time), or {@code null} while any of them merely went quiet: that one gets the hold.
+     */
+    private EndReason teardown(Instant now) {
+        if (!hysteresis.active()) {
+            return null;
+        }
+        Instant start = sessions.start();
+        DetectorSlot last = null;
+        for (DetectorSlot slot : slots.values()) {
+            if (!slot.carried(start)) {
+                continue;
+            }
+            Instant at = slot.endedAt();
+            if (at == null || slot.goneAt != null || slot.failure != null) {
+                return null;
+            }
+            if (last == null || at.isAfter(last.endedAt())) {
+                last = slot;
+            }
+        }
+        if (last == null) {
+            return null;
+        }
+        Instant at = last.endedAt();
+        at = at.isBefore(start) ? start : at.isAfter(now) ? now : at;
+        return EndReason.of(last.ended().kind(), last.ended().detail(), at);
+    }
+
+    /** The engine is stopping: a session in progress ends now, as {@link EndReason.Kind#MONITOR_STOPPED}. */
+    synchronized void shutdown() {
+        if (!hysteresis.active()) {
+            return;
+        }
+        Instant now = clock.instant();
+        hysteresis.stop(now);
+        stateChanges++;
+        SessionRecord stopped = sessions.close(now, settings.sessionHistory(),
+                EndReason.of(EndReason.Kind.MONITOR_STOPPED, "the monitor's engine was stopped", now));
+        state = new TeleopState(false, roster.current(), state.confidence(), null, Duration.ZERO, state.robotType(),
+                state.metrics(), now);
+        publish(List.of(), null, stopped, List.of(), now);
     }
 
     private void publish(List<OperatorInfo> arrivals, SessionRecord started, SessionRecord stopped,

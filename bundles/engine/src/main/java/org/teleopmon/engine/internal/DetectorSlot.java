@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.teleopmon.api.DetectorSignal;
 import org.teleopmon.api.DetectorStatus;
+import org.teleopmon.api.EndReason;
 import org.teleopmon.api.Health;
 
 /** What the engine knows of one detector: its latest view, its health and whether it may contribute. */
@@ -14,6 +15,8 @@ final class DetectorSlot {
     int instances;
     Integer propertyWeight;
     DetectorSignal latest;
+    /** Timestamp of the last view that saw teleoperation. */
+    Instant activeAt;
     /** Engine time when the view last changed; drives the silence timeout. */
     Instant freshAt;
     long signals;
@@ -37,8 +40,28 @@ final class DetectorSlot {
         }
         latest = signal;
         freshAt = now;
+        if (signal.active()) {
+            activeAt = signal.timestamp();
+        }
         signals++;
         return true;
+    }
+
+    /** Whether this detector saw teleoperation at or after {@code since}. */
+    boolean carried(Instant since) {
+        return activeAt != null && !activeAt.isBefore(since);
+    }
+
+    /** The end its latest view reports for the teleoperation it saw, or {@code null}. */
+    EndReason ended() {
+        return latest != null && latest.ended() != null && activeAt != null
+                && !latest.timestamp().isBefore(activeAt) ? latest.ended() : null;
+    }
+
+    /** When the teleoperation this detector saw ended: the reported time, else the view's. */
+    Instant endedAt() {
+        EndReason reason = ended();
+        return reason == null ? null : reason.at() != null ? reason.at() : latest.timestamp();
     }
 
     boolean silent(Instant now, Duration timeout) {

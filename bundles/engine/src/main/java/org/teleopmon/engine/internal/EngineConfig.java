@@ -9,7 +9,8 @@ import org.osgi.service.metatype.annotations.Option;
         description = "Fuses detector signals into the teleoperation state, with hysteresis, operators and sessions.")
 public @interface EngineConfig {
 
-    @AttributeDefinition(description = "Robot type in force unless a detector recognises another (ROBOT_TYPE).",
+    @AttributeDefinition(description = "Robot type in force unless a detector recognises another. The ROBOT_TYPE "
+            + "environment variable (launcher --robot-type) wins.",
             options = {@Option(label = "LeKiwi", value = "lekiwi"), @Option(label = "XLeRobot", value = "xle")})
     String robot_type() default "lekiwi";
 
@@ -38,8 +39,8 @@ public @interface EngineConfig {
             + "contributing and is shown as silent.", min = "0.1", max = "3600")
     double silence_timeout() default 5.0;
 
-    @AttributeDefinition(description = "Per-detector fusion weights 0..100 as name=weight (for example zmq=90), "
-            + "overriding the detector's teleop.detector.weight service property.")
+    @AttributeDefinition(description = "Per-detector fusion weights 0..100 as name=weight, comma-separated (for "
+            + "example zmq=90, webrtc=80), overriding the detector's teleop.detector.weight service property.")
     String[] detector_weights() default {};
 
     @AttributeDefinition(description = "How many ended sessions are kept in memory.", min = "1", max = "100000")

@@ -1,5 +1,6 @@
 package org.teleopmon.engine.internal;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -11,6 +12,7 @@ import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.teleopmon.api.EventType;
 import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopEventListener;
 
@@ -23,6 +25,9 @@ final class EventDispatcher implements Consumer<TeleopEvent> {
 
     static final int CAPACITY = 4096;
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
+
+    /** Queued by {@link #close()}: everything before it is delivered. */
+    private static final TeleopEvent END = new TeleopEvent(EventType.STATE_UPDATE, Instant.EPOCH, null, null, null, null);
 
     private final BlockingQueue<TeleopEvent> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final List<TeleopEventListener> listeners = new CopyOnWriteArrayList<>();
@@ -57,10 +62,17 @@ final class EventDispatcher implements Consumer<TeleopEvent> {
         return dropped.get();
     }
 
+    /** Delivers what is queued (the last session's end among it) for up to a second, then stops. */
     void close() {
-        thread.interrupt();
+        if (!queue.offer(END)) {
+            thread.interrupt();
+        }
         try {
             thread.join(1000);
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join(1000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -68,11 +80,11 @@ final class EventDispatcher implements Consumer<TeleopEvent> {
 
     private void run() {
         try {
-            while (!Thread.currentThread().isInterrupted()) {
-                deliver(queue.take());
+            for (TeleopEvent event = queue.take(); event != END; event = queue.take()) {
+                deliver(event);
             }
         } catch (InterruptedException e) {
-            // closing
+            // closing without delivering the rest: a listener was stuck
         }
     }
 

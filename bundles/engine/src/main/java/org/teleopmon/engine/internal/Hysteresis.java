@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * The idle/active state machine: idle → active as soon as the confidence reaches the threshold;
  * active → idle only once it has stayed below the lower threshold for the hold time. A session
- * ends at the instant the confidence fell, not when the hold ran out.
+ * ends at the instant the confidence fell, not when the hold ran out; when the detectors that carried
+ * it saw it end (a closed connection), it ends at once, at the time they report.
  */
 final class Hysteresis {
 
@@ -18,7 +19,12 @@ final class Hysteresis {
     private Instant belowSince;
     private Instant fellAt;
 
-    Transition update(int confidence, Instant now, Settings settings) {
+    /**
+     * @param endedAt when every detector that carried the session reported it ended (connection closed,
+     *                call ended, device gone), or {@code null}: then a fall below the lower threshold
+     *                ends the session at once, at that time, instead of after the hold
+     */
+    Transition update(int confidence, Instant now, Settings settings, Instant endedAt) {
         if (!active) {
             if (confidence < settings.threshold()) {
                 return Transition.NONE;
@@ -31,6 +37,12 @@ final class Hysteresis {
             belowSince = null;
             return Transition.NONE;
         }
+        if (endedAt != null) {
+            active = false;
+            fellAt = endedAt;
+            belowSince = null;
+            return Transition.STOPPED;
+        }
         if (belowSince == null || belowSince.isAfter(now)) {
             belowSince = now; // first fall, or the clock stepped back: (re)start the hold
         }
@@ -41,6 +53,13 @@ final class Hysteresis {
         fellAt = belowSince;
         belowSince = null;
         return Transition.STOPPED;
+    }
+
+    /** Ends an active session now, whatever the confidence (the engine is stopping). */
+    void stop(Instant now) {
+        active = false;
+        fellAt = now;
+        belowSince = null;
     }
 
     boolean active() {

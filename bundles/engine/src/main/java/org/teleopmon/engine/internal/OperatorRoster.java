@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 
 import org.teleopmon.api.EventType;
 import org.teleopmon.api.Operator;
@@ -18,6 +19,7 @@ import org.teleopmon.api.OperatorInfo;
 /**
  * The operators seen across detectors, merged by {@link Operator#id()}. An operator leaves once no
  * live detector has reported it for the hold time, so that a stall does not read as a disconnect.
+ * Names are given on the way out, so that a change of the site's names shows at once.
  */
 final class OperatorRoster {
 
@@ -33,12 +35,17 @@ final class OperatorRoster {
             this.lastSeen = firstSeen;
         }
 
-        OperatorInfo info() {
-            return new OperatorInfo(operator, firstSeen, lastSeen, detectors);
+        OperatorInfo info(UnaryOperator<Operator> naming) {
+            return new OperatorInfo(naming.apply(operator), firstSeen, lastSeen, detectors);
         }
     }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private UnaryOperator<Operator> naming = UnaryOperator.identity();
+
+    void naming(UnaryOperator<Operator> naming) {
+        this.naming = naming;
+    }
 
     /**
      * Updates the roster from what live detectors report now, calling {@code events} for every
@@ -54,7 +61,7 @@ final class OperatorRoster {
                 entry = new Entry(operator, now);
                 entries.put(operator.id(), entry);
                 entry.detectors = Set.of(detector);
-                events.accept(EventType.OPERATOR_CONNECTED, entry.info());
+                events.accept(EventType.OPERATOR_CONNECTED, entry.info(naming));
             }
         }));
         for (var it = entries.values().iterator(); it.hasNext(); ) {
@@ -69,7 +76,7 @@ final class OperatorRoster {
             } else if (Duration.between(entry.lastSeen, now).compareTo(hold) >= 0) {
                 it.remove();
                 entry.detectors = Set.of();
-                events.accept(EventType.OPERATOR_DISCONNECTED, entry.info());
+                events.accept(EventType.OPERATOR_DISCONNECTED, entry.info(naming));
             } else {
                 entry.detectors = Set.of();
             }
@@ -78,12 +85,12 @@ final class OperatorRoster {
 
     List<OperatorInfo> current() {
         List<OperatorInfo> list = new ArrayList<>(entries.size());
-        entries.values().forEach(e -> list.add(e.info()));
+        entries.values().forEach(e -> list.add(e.info(naming)));
         list.sort(Comparator.comparing(OperatorInfo::firstSeen));
         return list;
     }
 
     List<Operator> operators() {
-        return entries.values().stream().map(e -> e.operator).toList();
+        return entries.values().stream().map(e -> naming.apply(e.operator)).toList();
     }
 }

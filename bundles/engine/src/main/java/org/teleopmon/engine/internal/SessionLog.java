@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.teleopmon.api.DetectorSignal;
+import org.teleopmon.api.EndReason;
 import org.teleopmon.api.Measurements;
 import org.teleopmon.api.Operator;
 import org.teleopmon.api.SessionRecord;
@@ -93,8 +94,8 @@ final class SessionLog {
     }
 
     /** Ends the open session at {@code end} and keeps it, dropping the oldest beyond {@code history}. */
-    SessionRecord close(Instant end, int history) {
-        SessionRecord record = record(end, end);
+    SessionRecord close(Instant end, int history, EndReason reason) {
+        SessionRecord record = record(end, end, reason);
         id = null;
         ended.addFirst(record);
         trim(history);
@@ -109,7 +110,7 @@ final class SessionLog {
 
     /** The open session as of {@code now}, or {@code null}. */
     SessionRecord open(Instant now) {
-        return isOpen() ? record(null, now) : null;
+        return isOpen() ? record(null, now, null) : null;
     }
 
     /** Newest first, the open one (if any) at the head. */
@@ -126,10 +127,11 @@ final class SessionLog {
         return new LinkedHashSet<>(operators.keySet());
     }
 
-    private SessionRecord record(Instant end, Instant until) {
+    private SessionRecord record(Instant end, Instant until, EndReason reason) {
         Map<String, SessionRecord.Figures> summary = new LinkedHashMap<>();
         figures.forEach((name, figure) -> summary.put(name, figure.figures()));
         Duration duration = until.isBefore(start) ? Duration.ZERO : Duration.between(start, until);
-        return new SessionRecord(id, start, end, duration, List.copyOf(operators.values()), robotType, summary);
+        return new SessionRecord(id, start, end, duration, List.copyOf(operators.values()), robotType, summary,
+                reason);
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.stream.Collectors;
 
 /** The engine's configuration, checked and converted once; invalid parts are listed in {@link #problems()}. */
 record Settings(String robotType, int threshold, int lowerThreshold, Duration holdTime, Duration detectionInterval,
@@ -54,11 +53,9 @@ record Settings(String robotType, int threshold, int lowerThreshold, Duration ho
         return configured != null ? configured : Objects.requireNonNullElse(fromProperty, DEFAULT_WEIGHT);
     }
 
-    /** Accepts an array of entries, each possibly a comma-separated list, as .cfg files tend to give them. */
     private static List<String> entries(String[] values) {
-        return values == null ? List.of() : Arrays.stream(values).filter(Objects::nonNull)
-                .flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(s -> !s.isEmpty())
-                .collect(Collectors.toList());
+        return values == null ? List.of() : Arrays.stream(values).filter(Objects::nonNull).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList();
     }
 
     static OptionalInt parseWeight(Object value) {

@@ -6,21 +6,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.teleopmon.api.Operator;
 import org.teleopmon.api.OperatorInfo;
 import org.teleopmon.api.TeleopState;
 
 /** Decides when a {@code state_update} is due: on a forced change at once, otherwise at most every interval. */
 final class StateUpdates {
 
-    /** What a client would notice; the duration and timestamp always move and do not count. */
-    private record Fingerprint(boolean active, int confidence, List<String> operators, String robotType,
+    /** What a client would notice (an operator's new name too); the duration and timestamp always move. */
+    private record Fingerprint(boolean active, int confidence, List<Operator> operators, String robotType,
             Map<String, Double> metrics) {
 
         static Fingerprint of(TeleopState state) {
             Map<String, Double> metrics = new TreeMap<>();
             state.metrics().forEach((name, reading) -> metrics.put(name, reading.value()));
             return new Fingerprint(state.active(), state.confidence(),
-                    state.operators().stream().map(OperatorInfo::operator).map(o -> o.id()).toList(),
+                    state.operators().stream().map(OperatorInfo::operator).toList(),
                     state.robotType(), metrics);
         }
     }

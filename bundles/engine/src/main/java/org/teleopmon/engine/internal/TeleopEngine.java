@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.osgi.annotation.bundle.Header;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -25,6 +26,7 @@ import org.teleopmon.api.Detector;
 import org.teleopmon.api.DetectorSignal;
 import org.teleopmon.api.DetectorStatus;
 import org.teleopmon.api.MonitorStats;
+import org.teleopmon.api.OperatorDirectory;
 import org.teleopmon.api.SessionRecord;
 import org.teleopmon.api.SignalListener;
 import org.teleopmon.api.TeleopEventListener;
@@ -39,6 +41,7 @@ import org.teleopmon.api.TeleopState;
 @Component(service = {TeleopMonitor.class, SignalListener.class}, immediate = true,
         configurationPid = TeleopEngine.PID)
 @Designate(ocd = EngineConfig.class)
+@Header(name = "Teleop-Environment", value = "ROBOT_TYPE=" + TeleopEngine.PID + "/robot.type")
 public class TeleopEngine implements TeleopMonitor, SignalListener {
 
     static final String PID = "org.teleopmon.engine";
@@ -85,6 +88,7 @@ public class TeleopEngine implements TeleopMonitor, SignalListener {
     @Deactivate
     void deactivate() {
         ticker.shutdownNow();
+        correlator.shutdown();
         poller.close();
         dispatcher.close();
     }
@@ -158,6 +162,17 @@ public class TeleopEngine implements TeleopMonitor, SignalListener {
 
     void unbindEventAdmin(EventAdmin admin) {
         eventAdmin.clear(admin);
+    }
+
+    /** The site's operator names, applied to every operator any detector reports. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindDirectory(OperatorDirectory directory) {
+        correlator.directory(directory);
+    }
+
+    void unbindDirectory(OperatorDirectory directory) {
+        correlator.directory(null);
     }
 
     @Override

@@ -16,7 +16,7 @@ class HysteresisTest {
     private final Settings settings = Settings.defaults();
 
     private Hysteresis.Transition at(long millis, int confidence) {
-        return machine.update(confidence, T.plusMillis(millis), settings);
+        return machine.update(confidence, T.plusMillis(millis), settings, null);
     }
 
     @Test

@@ -8,7 +8,12 @@ import static org.teleopmon.api.EventType.TELEOPERATION_STOPPED;
 import static org.teleopmon.engine.internal.Timeline.T0;
 import static org.teleopmon.engine.internal.Timeline.ms;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
+import org.teleopmon.api.OperatorDirectory;
 import org.teleopmon.api.OperatorInfo;
 import org.teleopmon.api.TeleopEvent;
 
@@ -76,5 +81,45 @@ class OperatorsTest {
         assertThat(t.count(OPERATOR_CONNECTED)).isEqualTo(1);
         assertThat(t.count(OPERATOR_DISCONNECTED)).isZero();
         assertThat(t.count(TELEOPERATION_STOPPED)).isZero();
+    }
+
+    @Test
+    void theDirectoryNamesEveryDetectorsOperatorsAndAChangeShowsAtOnce() {
+        Map<String, String> names = new java.util.HashMap<>(Map.of("10.0.0.7", "alice"));
+        t.correlator.directory(directory(names));
+        t.push("zmq", 90, "10.0.0.7");
+        t.push("input", 0, "device:xbox wireless controller");
+
+        assertThat(t.correlator.state().operators()).extracting(o -> o.operator().name())
+                .containsExactly("alice", "device:xbox wireless controller");
+        assertThat(t.last(OPERATOR_CONNECTED).operator().operator().name())
+                .isEqualTo("device:xbox wireless controller");
+        assertThat(t.correlator.sessions().get(0).operators()).extracting(o -> o.name()).contains("alice");
+
+        names.put("device:xbox wireless controller", "dave");
+        long updates = t.count(STATE_UPDATE);
+        t.run(ms(600));
+        assertThat(t.correlator.state().operators()).extracting(o -> o.operator().name())
+                .containsExactly("alice", "dave");
+        assertThat(t.count(STATE_UPDATE)).as("clients hear of the new name").isGreaterThan(updates);
+
+        t.correlator.directory(null);
+        assertThat(t.correlator.state().operators()).extracting(o -> o.operator().name())
+                .containsExactly("10.0.0.7", "device:xbox wireless controller");
+    }
+
+    /** A directory over a map: the engine's side of the contract; the matching rules are the operators bundle's. */
+    private static OperatorDirectory directory(Map<String, String> names) {
+        return new OperatorDirectory() {
+            @Override
+            public Optional<String> nameOf(String identity) {
+                return Optional.ofNullable(names.get(identity));
+            }
+
+            @Override
+            public List<Entry> entries() {
+                return names.entrySet().stream().map(e -> new Entry(e.getKey(), e.getValue(), "test")).toList();
+            }
+        };
     }
 }

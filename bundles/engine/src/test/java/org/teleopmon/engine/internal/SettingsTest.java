@@ -64,8 +64,8 @@ class SettingsTest {
     }
 
     @Test
-    void convertsSecondsAndParsesWeightsInEitherForm() {
-        Settings s = Settings.from(config(70, 40, 1.5, "zmq=90, webrtc = 60", "input=55"));
+    void convertsSecondsAndParsesWeights() {
+        Settings s = Settings.from(config(70, 40, 1.5, "zmq=90", " webrtc = 60", "input=55"));
         assertThat(s.holdTime()).isEqualTo(Duration.ofMillis(1500));
         assertThat(s.detectionInterval()).isEqualTo(Duration.ofMillis(100));
         assertThat(s.weights()).containsEntry("zmq", 90).containsEntry("webrtc", 60).containsEntry("input", 55);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.teleopmon.api.DetectorSignal;
+import org.teleopmon.api.EndReason;
 import org.teleopmon.api.EventType;
 import org.teleopmon.api.Health;
 import org.teleopmon.api.IdentitySource;
@@ -60,6 +61,12 @@ final class Timeline {
             b.operator(new Operator(id, null, IdentitySource.NETWORK_PEER, detector));
         }
         return b.build();
+    }
+
+    /** Pushes {@code detector}'s view that the teleoperation it saw ended, as it last was at {@code at}. */
+    void end(String detector, EndReason.Kind kind, Instant at) {
+        correlator.signal(DetectorSignal.builder(detector).timestamp(clock.instant()).active(false).confidence(0)
+                .ended(EndReason.of(kind, kind.wireName() + " seen by " + detector, at)).build());
     }
 
     /** Moves the clock in steps of the detection interval, ticking at each, as the engine would. */

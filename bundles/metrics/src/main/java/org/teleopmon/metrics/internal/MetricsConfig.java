@@ -12,7 +12,7 @@ public @interface MetricsConfig {
 
     String PID = "org.teleopmon.metrics";
 
-    @AttributeDefinition(description = "Sliding window of every series, seconds (the seed's metrics_window).",
+    @AttributeDefinition(description = "Sliding window of every series, seconds.",
             min = "5", max = "3600")
     int metrics_window() default 60;
 
@@ -36,21 +36,21 @@ public @interface MetricsConfig {
     @AttributeDefinition(description = "A series without samples this many windows long is dropped.", min = "1", max = "1000")
     int series_expiry_windows() default 5;
 
-    @AttributeDefinition(description = "Minimum time between two alerts of one rule and subject, seconds"
-            + " (the seed's alert_cooldown).", min = "0", max = "86400")
+    @AttributeDefinition(description = "Minimum time between two alerts of one rule and subject, seconds.", min = "0", max = "86400")
     int alert_cooldown() default 30;
 
-    @AttributeDefinition(description = "How often rules and custom checks are evaluated, milliseconds.",
-            min = "50", max = "60000")
-    long evaluation_interval_ms() default 500;
+    @AttributeDefinition(description = "How often rules and custom checks are evaluated, seconds.",
+            min = "0.05", max = "60")
+    double evaluation_interval() default 0.5;
 
     @AttributeDefinition(description = "Alerts kept in the queryable history.", min = "1", max = "100000")
     int history_size() default 500;
 
-    @AttributeDefinition(description = "High latency: fires above this, milliseconds.", min = "0")
+    @AttributeDefinition(description = "High latency: fires above this, milliseconds (the unit of the latency_ms series it "
+            + "watches).", min = "0")
     double latency_threshold() default 100;
 
-    @AttributeDefinition(description = "High latency: resolves at or below this, milliseconds.", min = "0")
+    @AttributeDefinition(description = "High latency: resolves at or below this, milliseconds (as latency_ms).", min = "0")
     double latency_clear() default 80;
 
     @AttributeDefinition(description = "High latency must hold this long before firing, seconds.", min = "0", max = "3600")
@@ -128,8 +128,8 @@ public @interface MetricsConfig {
     @AttributeDefinition(description = "Severity of resource spikes alerts.")
     Severity resource_severity() default Severity.WARNING;
 
-    @AttributeDefinition(description = "Series that must keep reporting while a session is active; silent longer"
-            + " than signal.timeout raises signal_lost.")
+    @AttributeDefinition(description = "Series that must keep reporting while a session is active, comma-separated; "
+            + "silent longer than signal.timeout raises signal_lost.")
     String[] signal_watch() default {"fps", "command_rate_hz"};
 
     @AttributeDefinition(description = "A watched series silent this long is lost, seconds.", min = "0.1", max = "3600")

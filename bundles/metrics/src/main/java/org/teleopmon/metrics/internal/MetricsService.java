@@ -69,8 +69,8 @@ public class MetricsService implements MetricsCollector, AlertService, TeleopEve
         this.dispatcher = new AlertDispatcher(eventListeners);
         this.core = new MetricsCore(config, Clock.systemUTC(), dispatcher::publish);
         this.self = new SelfMonitor();
-        ticker.scheduleWithFixedDelay(this::tick, config.evaluation_interval_ms(), config.evaluation_interval_ms(),
-                TimeUnit.MILLISECONDS);
+        long evaluation = Math.round(config.evaluation_interval() * 1e9);
+        ticker.scheduleWithFixedDelay(this::tick, evaluation, evaluation, TimeUnit.NANOSECONDS);
         ticker.scheduleWithFixedDelay(this::sampleSelf, 0, config.self_interval(), TimeUnit.SECONDS);
         LOG.info("Metrics started: window {} s, cooldown {} s", config.metrics_window(), config.alert_cooldown());
     }

@@ -49,12 +49,12 @@ public class HeartbeatFileDetector implements Detector {
         @AttributeDefinition(description = "File whose modification time is the heartbeat.")
         String path() default "/run/teleop/heartbeat";
 
-        @AttributeDefinition(description = "The heartbeat counts as alive this many milliseconds after a touch.",
-                min = "50", max = "600000")
-        long freshness_ms() default 1000;
+        @AttributeDefinition(description = "The heartbeat counts as alive this many seconds after a touch.",
+                min = "0.05", max = "600")
+        double freshness() default 1.0;
 
-        @AttributeDefinition(description = "How often the file is checked, milliseconds.", min = "10", max = "60000")
-        long poll_interval_ms() default 100;
+        @AttributeDefinition(description = "How often the file is checked, seconds.", min = "0.01", max = "60")
+        double poll_interval() default 0.1;
 
         @AttributeDefinition(description = "Confidence reported while the heartbeat is alive, 0..100.",
                 min = "0", max = "100")
@@ -81,12 +81,12 @@ public class HeartbeatFileDetector implements Detector {
     @Activate
     public HeartbeatFileDetector(Config config) {
         this(config, Clock.systemUTC());
-        poller.scheduleWithFixedDelay(this::poll, 0, config.poll_interval_ms(), TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::poll, 0, Math.round(config.poll_interval() * 1e9), TimeUnit.NANOSECONDS);
     }
 
     HeartbeatFileDetector(Config config, Clock clock) {
         this.path = Path.of(config.path());
-        this.freshness = Duration.ofMillis(config.freshness_ms());
+        this.freshness = Duration.ofNanos(Math.round(config.freshness() * 1e9));
         this.confidence = config.confidence();
         this.clock = clock;
         this.current = DetectorSignal.idle(NAME, clock.instant());

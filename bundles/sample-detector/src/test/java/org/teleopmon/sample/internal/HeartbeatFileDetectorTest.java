@@ -98,13 +98,13 @@ class HeartbeatFileDetectorTest {
             }
 
             @Override
-            public long freshness_ms() {
-                return 1000;
+            public double freshness() {
+                return 1.0;
             }
 
             @Override
-            public long poll_interval_ms() {
-                return 100;
+            public double poll_interval() {
+                return 0.1;
             }
 
             @Override

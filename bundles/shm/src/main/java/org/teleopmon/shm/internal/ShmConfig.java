@@ -9,13 +9,14 @@ import org.osgi.service.metatype.annotations.Option;
                 + "(telemetry ring <directory>/<namespace>-ring) for other processes on this machine.")
 public @interface ShmConfig {
 
-    @AttributeDefinition(description = "Name prefix of the files; the seed's SHM_NAMESPACE. Letters, digits, '.', '_', '-'.")
+    @AttributeDefinition(description = "Name prefix of the files: letters, digits, '.', '_', '-'. The SHM_NAMESPACE "
+            + "environment variable wins.")
     String namespace() default "teleoperation";
 
     @AttributeDefinition(description = "Directory of the files; a tmpfs such as /dev/shm keeps them in memory.")
     String directory() default "/dev/shm";
 
-    @AttributeDefinition(description = "Telemetry ring capacity in bytes, a power of two; the seed's buffer_size. "
+    @AttributeDefinition(description = "Telemetry ring capacity in bytes, a power of two. "
             + "The largest record payload is capacity/8 - 16 bytes.",
             min = "1024", max = "1073741824")
     int buffer_size() default 65536;
@@ -24,9 +25,9 @@ public @interface ShmConfig {
             min = "0", max = "64")
     int operator_slots() default 8;
 
-    @AttributeDefinition(description = "Writer heartbeat and state refresh period, milliseconds. Readers call the "
-            + "writer gone after three missed heartbeats (at least one second).", min = "10", max = "10000")
-    long update_interval_ms() default 100;
+    @AttributeDefinition(description = "Writer heartbeat and state refresh period, seconds. Readers call the "
+            + "writer gone after three missed heartbeats (at least one second).", min = "0.01", max = "10")
+    double update_interval() default 0.1;
 
     @AttributeDefinition(description = "Permissions of the files: owner only, or owner and group (readers in the "
             + "monitor's group).", options = {

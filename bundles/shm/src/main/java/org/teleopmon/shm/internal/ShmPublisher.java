@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.osgi.annotation.bundle.Header;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -35,6 +36,7 @@ import org.teleopmon.wire.Wire;
 @Component(service = {TeleopEventListener.class, HealthReporter.class}, immediate = true,
         configurationPid = "org.teleopmon.shm")
 @Designate(ocd = ShmConfig.class)
+@Header(name = "Teleop-Environment", value = "SHM_NAMESPACE=org.teleopmon.shm/namespace")
 public class ShmPublisher implements TeleopEventListener, HealthReporter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShmPublisher.class);
@@ -56,7 +58,7 @@ public class ShmPublisher implements TeleopEventListener, HealthReporter {
         this.regions = new ShmRegions(config);
         this.removeOnStop = config.remove_on_stop();
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "teleop-shm-heartbeat"));
-        ticker.scheduleAtFixedRate(this::tick, 0, config.update_interval_ms(), TimeUnit.MILLISECONDS);
+        ticker.scheduleAtFixedRate(this::tick, 0, Math.round(config.update_interval() * 1e9), TimeUnit.NANOSECONDS);
     }
 
     @Deactivate

@@ -30,7 +30,7 @@ final class ShmRegions {
     ShmRegions(ShmConfig config) {
         this.operatorSlots = config.operator_slots();
         Path directory = Path.of(config.directory());
-        Duration interval = Duration.ofMillis(config.update_interval_ms());
+        Duration interval = Duration.ofNanos(Math.round(config.update_interval() * 1e9));
         Set<PosixFilePermission> mode = mode(config.file_mode());
         StringBuilder problems = new StringBuilder();
         this.state = open(problems, "state region", () -> StateWriter.create(

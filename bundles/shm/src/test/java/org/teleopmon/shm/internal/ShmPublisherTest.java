@@ -174,7 +174,7 @@ class ShmPublisherTest {
             @Override public String directory() { return directory; }
             @Override public int buffer_size() { return bufferSize; }
             @Override public int operator_slots() { return 8; }
-            @Override public long update_interval_ms() { return 50; }
+            @Override public double update_interval() { return 0.05; }
             @Override public String file_mode() { return mode; }
             @Override public boolean remove_on_stop() { return true; }
         };

@@ -3,9 +3,11 @@ package org.teleopmon.simulator.internal;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.osgi.annotation.bundle.Header;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -19,9 +21,9 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = SimulatorService.class, immediate = true, configurationPid = "org.teleopmon.simulator")
 @Designate(ocd = SimulatorService.Config.class)
+@Header(name = "Teleop-Environment", value = "TELEOP_SIMULATE=org.teleopmon.simulator/autostart")
 public class SimulatorService {
 
-    static final String ENVIRONMENT = "TELEOP_SIMULATE";
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorService.class);
 
     @ObjectClassDefinition(name = "Teleop Monitor simulator",
@@ -29,12 +31,12 @@ public class SimulatorService {
     public @interface Config {
 
         @AttributeDefinition(description = "Start a simulation when the bundle starts: lekiwi, xle, or empty for no. "
-                + "The TELEOP_SIMULATE environment variable wins.")
+                + "The TELEOP_SIMULATE environment variable (launcher --simulate) wins.")
         String autostart() default "";
 
         @AttributeDefinition(description = "How long the started simulation runs, seconds; 0 runs until stopped.",
                 min = "0", max = "86400")
-        long autostart_duration_s() default 0;
+        double autostart_duration() default 0;
 
         @AttributeDefinition(description = "Command port the simulated robot binds.", min = "1", max = "65535")
         int command_port() default 5555;
@@ -50,8 +52,22 @@ public class SimulatorService {
 
     @Activate
     public SimulatorService(Config config) {
-        String robot = Optional.ofNullable(System.getenv(ENVIRONMENT)).filter(s -> !s.isBlank())
-                .orElse(config.autostart()).trim();
+        autostart(config);
+    }
+
+    /**
+     * A changed configuration leaves a simulation that runs alone; one that arrives after
+     * activation (the launcher's --simulate on a first start, before etc/ is read) may start one.
+     */
+    @Modified
+    synchronized void modified(Config config) {
+        if (current == null) {
+            autostart(config);
+        }
+    }
+
+    private void autostart(Config config) {
+        String robot = config.autostart().trim();
         if (robot.isEmpty()) {
             return;
         }
@@ -59,8 +75,8 @@ public class SimulatorService {
             SimulationOptions defaults = SimulationOptions.defaults(robot);
             SimulationOptions options = new SimulationOptions(defaults.robot(), "both", defaults.multipart(),
                     defaults.bindHost(), defaults.robotHost(), config.command_port(), config.observation_port(),
-                    defaults.rateHz(), Duration.ofSeconds(config.autostart_duration_s()), defaults.cameras(),
-                    defaults.jpegBytes(), config.operator_id(), Duration.ZERO, Duration.ZERO);
+                    defaults.rateHz(), Duration.ofNanos(Math.round(config.autostart_duration() * 1e9)),
+                    defaults.cameras(), defaults.jpegBytes(), config.operator_id(), Duration.ZERO, Duration.ZERO);
             start(options);
             LOG.info("Simulating {} teleoperation on 127.0.0.1:{}/{} (stop with teleop:simulate --stop)",
                     options.robot(), options.commandPort(), options.observationPort());

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.annotation.bundle.Header;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -30,6 +31,7 @@ import org.teleopmon.api.TeleopMonitor;
 @Component(service = {TeleopEventListener.class, HealthReporter.class}, immediate = true,
         configurationPid = StreamerComponent.PID)
 @Designate(ocd = StreamerConfig.class)
+@Header(name = "Teleop-Environment", value = "WEBSOCKET_PORT=" + StreamerComponent.PID + "/port")
 public class StreamerComponent implements TeleopEventListener, HealthReporter, Sources {
 
     static final String PID = "org.teleopmon.streamer";

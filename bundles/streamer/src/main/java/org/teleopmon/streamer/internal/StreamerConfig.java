@@ -9,16 +9,16 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
                 + "/ws and the dashboard at /. Any change restarts the listener; WebSocket clients resume with last_seq.")
 public @interface StreamerConfig {
 
-    @AttributeDefinition(description = "TCP port of the HTTP and WebSocket server (the seed's WEBSOCKET_PORT). "
-            + "0 picks a free port.", min = "0", max = "65535")
+    @AttributeDefinition(description = "TCP port of the HTTP and WebSocket server; 0 picks a free port. "
+            + "The WEBSOCKET_PORT environment variable (launcher --websocket-port) wins.", min = "0", max = "65535")
     int port() default 8765;
 
     @AttributeDefinition(description = "Address to bind. 127.0.0.1 keeps the monitor local; 0.0.0.0 exposes it "
             + "(then set auth.token).")
     String host() default "127.0.0.1";
 
-    @AttributeDefinition(description = "Most WebSocket clients at once (the seed's max_clients); one more is closed "
-            + "with code 1013 and the reason.", min = "1", max = "10000")
+    @AttributeDefinition(description = "Most WebSocket clients at once; one more is closed with code 1013 and the "
+            + "reason.", min = "1", max = "10000")
     int max_clients() default 100;
 
     @AttributeDefinition(description = "Messages that may wait to be sent to one client; a client that falls further "

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
 
+import org.teleopmon.api.EndReason;
 import org.teleopmon.api.Measurements;
 import org.teleopmon.api.Operator;
 import org.teleopmon.api.OperatorInfo;
@@ -68,6 +69,14 @@ final class StateFields {
         json.writeBooleanField("is_active", session.isOpen());
         provider.defaultSerializeField("operators", session.operators(), json);
         json.writeStringField("robot_type", session.robotType());
+        EndReason reason = session.endReason();
+        if (reason == null) {
+            json.writeNullField("end_reason");
+            json.writeNullField("end_detail");
+        } else {
+            json.writeStringField("end_reason", reason.kind().wireName());
+            json.writeStringField("end_detail", reason.detail());
+        }
         json.writeObjectFieldStart("summary");
         for (Map.Entry<String, SessionRecord.Figures> e : new TreeMap<>(session.summary()).entrySet()) {
             json.writeObjectFieldStart(e.getKey());

@@ -1,10 +1,11 @@
 package org.teleopmon.detector.webrtc.internal;
 
-import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
- * The detector's configuration, validated.
+ * The detector's configuration in the units the code uses.
  *
  * @param turnPorts          UDP/TCP ports of STUN/TURN servers: ChannelData is only believed there or
  *                           after a TURN request was seen on the flow
@@ -14,19 +15,30 @@ import java.util.Set;
  * @param idleNanos          a call ends after this long without any packet
  * @param maxFlows           flows followed at once
  * @param maxStreamsPerFlow  SSRCs followed per flow
- * @param operatorNames      operator names by remote address
  */
 record Settings(Set<Integer> turnPorts, Set<Integer> tcpPorts, long windowNanos, long mediaNanos, long idleNanos,
-        int maxFlows, int maxStreamsPerFlow, Map<String, String> operatorNames) {
+        int maxFlows, int maxStreamsPerFlow) {
 
     static final long BUCKET_NANOS = 100_000_000L;
 
     static final Settings DEFAULTS = new Settings(Set.of(3478, 3479, 5349, 19302), Set.of(3478),
-            2_000_000_000L, 1_000_000_000L, 8_000_000_000L, 256, 16, Map.of());
+            2_000_000_000L, 1_000_000_000L, 8_000_000_000L, 256, 16);
 
     Settings {
         turnPorts = Set.copyOf(turnPorts);
         tcpPorts = Set.copyOf(tcpPorts);
-        operatorNames = Map.copyOf(operatorNames);
+    }
+
+    static Settings from(WebRtcDetectorConfig c) {
+        return new Settings(ports(c.turn_ports()), ports(c.tcp_ports()), nanos(c.window()), nanos(c.media_timeout()),
+                nanos(c.call_idle_timeout()), c.max_flows(), c.max_streams_per_flow());
+    }
+
+    static long nanos(double seconds) {
+        return Math.round(seconds * 1e9);
+    }
+
+    private static Set<Integer> ports(int[] ports) {
+        return IntStream.of(ports).boxed().collect(Collectors.toSet());
     }
 }

@@ -1,11 +1,14 @@
 package org.teleopmon.detector.webrtc.internal;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -61,13 +64,13 @@ public class WebRtcDetector implements Detector, PacketListener {
 
     @Activate
     public WebRtcDetector(WebRtcDetectorConfig config) {
-        this(settings(config), config.history_size());
-        startTicking(config.tick_ms());
+        this(Settings.from(config), config.history_size());
+        startTicking(Math.round(config.tick() * 1000));
         if (config.process_scan_enabled()) {
-            ProcessScan scan = new ProcessScan(Set.copyOf(SettingsParser.split(config.process_names().toLowerCase(
-                    java.util.Locale.ROOT))));
-            ticker.scheduleWithFixedDelay(() -> scanProcesses(scan), 0, config.process_scan_interval_s(),
-                    TimeUnit.SECONDS);
+            ProcessScan scan = new ProcessScan(Stream.of(config.process_names())
+                    .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
+            ticker.scheduleWithFixedDelay(() -> scanProcesses(scan), 0, Settings.nanos(config.process_scan_interval()),
+                    TimeUnit.NANOSECONDS);
         }
     }
 
@@ -89,13 +92,6 @@ public class WebRtcDetector implements Detector, PacketListener {
         this.current = DetectorSignal.idle(WebRtcView.NAME, java.time.Instant.ofEpochSecond(0, now));
         this.lastKey = WebRtcView.key(List.of(), now, settings, 0);
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "teleop-webrtc-detector"));
-    }
-
-    private static Settings settings(WebRtcDetectorConfig config) {
-        SettingsParser parser = new SettingsParser();
-        Settings settings = parser.parse(config);
-        parser.problems().forEach(p -> LOG.warn("org.teleopmon.detector.webrtc: {}", p));
-        return settings;
     }
 
     /** Starts the ticker that expires flows and ends calls; the component does it on activation. */

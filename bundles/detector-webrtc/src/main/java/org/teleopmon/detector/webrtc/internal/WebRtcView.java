@@ -50,7 +50,7 @@ final class WebRtcView {
         if (browserProcesses > 0) {
             confidence = confidence == 0 ? 10 : confidence + 5;
         }
-        return new Key(!calls.isEmpty(), Math.min(100, confidence), operators(calls, settings), calls.size(), media);
+        return new Key(!calls.isEmpty(), Math.min(100, confidence), operators(calls), calls.size(), media);
     }
 
     static DetectorSignal signal(List<Call> calls, long now, Settings settings, int browserProcesses) {
@@ -115,7 +115,8 @@ final class WebRtcView {
         return best;
     }
 
-    private static Map<String, Operator> operators(List<Call> calls, Settings settings) {
+    /** The remote peers of the calls; the engine names them. */
+    private static Map<String, Operator> operators(List<Call> calls) {
         Map<String, Operator> operators = new TreeMap<>();
         for (Call call : calls) {
             String id = call.remoteHost();
@@ -124,7 +125,7 @@ final class WebRtcView {
             }
             String via = call.kind == Call.Kind.TURN && call.main != null
                     ? " via TURN " + call.main.endpoint(call.remoteSide) : "";
-            operators.putIfAbsent(id, new Operator(id, settings.operatorNames().get(id), IdentitySource.NETWORK_PEER,
+            operators.putIfAbsent(id, new Operator(id, null, IdentitySource.NETWORK_PEER,
                     "webrtc call " + call.id + " " + call.localEndpoint() + " <-> " + call.remoteEndpoint() + via));
         }
         return operators;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -255,7 +254,7 @@ class CallTrackerTest {
 
     @Test
     void aFullFlowTableRefusesAndCounts() {
-        use(new Settings(Set.of(3478), Set.of(), 2000 * MS, 1000 * MS, 8000 * MS, 4, 16, Map.of()));
+        use(new Settings(Set.of(3478), Set.of(), 2000 * MS, 1000 * MS, 8000 * MS, 4, 16));
         for (int i = 0; i < 10; i++) {
             check(T0 + i * MS, ROBOT, 50000 + i, OPERATOR, 60000, "a:b", MS);
         }
@@ -268,7 +267,7 @@ class CallTrackerTest {
 
     @Test
     void theStreamLimitEvictsUnprovenStreamsAndRefusesPastProvenOnes() {
-        use(new Settings(Set.of(3478), Set.of(), 2000 * MS, 1000 * MS, 8000 * MS, 16, 2, Map.of()));
+        use(new Settings(Set.of(3478), Set.of(), 2000 * MS, 1000 * MS, 8000 * MS, 16, 2));
         Flow flow = rtp(T0, ROBOT, 50000, OPERATOR, 60000, 1, 1);
         rtp(T0, ROBOT, 50000, OPERATOR, 60000, 2, 1);
         rtp(T0, ROBOT, 50000, OPERATOR, 60000, 3, 1);
@@ -276,7 +275,7 @@ class CallTrackerTest {
         assertThat(flow.streamsRefused).isZero();
         assertThat(java.util.Arrays.stream(flow.streams).mapToLong(s -> s.ssrc)).contains(3L);
 
-        use(new Settings(Set.of(3478), Set.of(), 2000 * MS, 1000 * MS, 8000 * MS, 16, 2, Map.of()));
+        use(new Settings(Set.of(3478), Set.of(), 2000 * MS, 1000 * MS, 8000 * MS, 16, 2));
         flow = rtp(T0, ROBOT, 50000, OPERATOR, 60000, 1, 6);
         sequence += 1000;
         rtp(T0, ROBOT, 50000, OPERATOR, 60000, 2, 6);

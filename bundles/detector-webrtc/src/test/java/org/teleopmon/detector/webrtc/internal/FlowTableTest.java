@@ -2,7 +2,6 @@ package org.teleopmon.detector.webrtc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ class FlowTableTest {
     @Test
     void unprovenFlowsGiveWayAndTheRestStayFindable() {
         Settings settings = new Settings(Set.of(3478), Set.of(), 2_000_000_000L, 1_000_000_000L, 8_000_000_000L,
-                8, 4, Map.of());
+                8, 4);
         FlowTable table = new FlowTable(settings);
         int[] dir = new int[1];
         for (int i = 0; i < 40; i++) {

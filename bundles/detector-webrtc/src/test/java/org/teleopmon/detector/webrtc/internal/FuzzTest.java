@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -33,7 +32,7 @@ class FuzzTest {
     @Test
     void nothingEscapesThePacketPathOrTheParsers() {
         Settings settings = new Settings(Set.of(3478, 5349), Set.of(3478), 2000 * MS, 1000 * MS, 8000 * MS, MAX_FLOWS,
-                4, Map.of());
+                4);
         WebRtcTraffic traffic = new WebRtcTraffic(settings);
         LocalAddresses local = new LocalAddresses();
         local.set(Set.of("10.0.0.2", "fd00::2"));

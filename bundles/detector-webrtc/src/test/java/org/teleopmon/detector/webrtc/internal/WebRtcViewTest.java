@@ -8,7 +8,6 @@ import static org.teleopmon.detector.webrtc.internal.CallTrackerTest.ROBOT;
 import static org.teleopmon.detector.webrtc.internal.CallTrackerTest.T0;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -19,8 +18,7 @@ import org.teleopmon.testsupport.BuiltPacket;
 /** A whole synthetic call, video with known loss, audio and retransmissions, read back as the signal. */
 class WebRtcViewTest {
 
-    private final Settings settings = new Settings(Set.of(3478), Set.of(), 2000 * MS, 1000 * MS, 8000 * MS, 256, 16,
-            Map.of(OPERATOR, "alice"));
+    private final Settings settings = new Settings(Set.of(3478), Set.of(), 2000 * MS, 1000 * MS, 8000 * MS, 256, 16);
     private final WebRtcTraffic traffic = new WebRtcTraffic(settings);
     private final CallTracker calls;
     private long robotBytes;
@@ -73,7 +71,10 @@ class WebRtcViewTest {
         DetectorSignal signal = WebRtcView.signal(calls.active(), now, settings, 0);
         assertThat(signal.active()).isTrue();
         assertThat(signal.confidence()).isEqualTo(90);
-        assertThat(signal.operators()).singleElement().satisfies(o -> assertThat(o.name()).isEqualTo("alice"));
+        assertThat(signal.operators()).singleElement().satisfies(o -> {
+            assertThat(o.id()).isEqualTo(OPERATOR);
+            assertThat(o.name()).as("the engine names operators").isEqualTo(OPERATOR);
+        });
         assertThat(signal.measurement(Measurements.FPS)).isCloseTo(30, within(1.0));
         assertThat(signal.measurement("fps_max")).isCloseTo(30, within(1.0));
         assertThat(signal.measurement(Measurements.PACKET_LOSS_PERCENT)).isCloseTo(5, within(0.5));

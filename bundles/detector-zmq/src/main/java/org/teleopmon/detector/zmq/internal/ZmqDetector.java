@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import org.osgi.annotation.bundle.Header;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -40,6 +41,7 @@ import org.teleopmon.detector.support.SignalFanOut;
 @Component(service = {Detector.class, PacketListener.class, ZmqDetector.class}, immediate = true,
         configurationPid = "org.teleopmon.detector.zmq", property = Detector.WEIGHT_PROPERTY + ":Integer=90")
 @Designate(ocd = ZmqDetectorConfig.class)
+@Header(name = "Teleop-Environment", value = "ROBOT_TYPE=org.teleopmon.detector.zmq/robot.type")
 public class ZmqDetector implements Detector, PacketListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(ZmqDetector.class);
@@ -62,11 +64,12 @@ public class ZmqDetector implements Detector, PacketListener {
 
     @Activate
     public ZmqDetector(ZmqDetectorConfig config) {
-        this(settings(config), Clock.systemUTC());
+        this(ZmqSettings.from(config), Clock.systemUTC());
         if (config.telemetry_enabled()) {
-            telemetry = new TelemetrySubscriber(config.telemetry_endpoint(), config.window_ms() * 1_000_000);
+            telemetry = new TelemetrySubscriber(config.telemetry_endpoint(), ZmqSettings.nanos(config.window()));
         }
-        ticker.scheduleWithFixedDelay(this::tick, config.tick_ms(), config.tick_ms(), TimeUnit.MILLISECONDS);
+        long tick = ZmqSettings.nanos(config.tick());
+        ticker.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.NANOSECONDS);
     }
 
     ZmqDetector(ZmqSettings settings, Clock clock) {
@@ -76,13 +79,6 @@ public class ZmqDetector implements Detector, PacketListener {
         this.current = DetectorSignal.idle(ZmqView.NAME, clock.instant());
         this.lastKey = ZmqView.key(traffic, nanos());
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "teleop-zmq-detector"));
-    }
-
-    private static ZmqSettings settings(ZmqDetectorConfig config) {
-        SettingsParser parser = new SettingsParser();
-        ZmqSettings settings = parser.parse(config);
-        parser.problems().forEach(p -> LOG.warn("org.teleopmon.detector.zmq: {}", p));
-        return settings;
     }
 
     @Deactivate

@@ -9,7 +9,8 @@ import org.osgi.service.metatype.annotations.Option;
                 + "It never connects to the robot's sockets.")
 public @interface ZmqDetectorConfig {
 
-    @AttributeDefinition(description = "Robot profile used until the traffic itself tells (ROBOT_TYPE).",
+    @AttributeDefinition(description = "Robot profile used until the traffic itself tells. The ROBOT_TYPE "
+            + "environment variable (launcher --robot-type) wins.",
             options = {@Option(label = "LeKiwi", value = "lekiwi"), @Option(label = "XLeRobot", value = "xle")})
     String robot_type() default "lekiwi";
 
@@ -22,26 +23,23 @@ public @interface ZmqDetectorConfig {
     int observation_port() default 5556;
 
     @AttributeDefinition(description = "Other TCP ports carrying ZMTP, comma-separated (telemetry, third-party "
-            + "transports).")
-    String extra_ports() default "5557,5558";
+            + "transports); empty for none.", min = "1", max = "65535", required = false)
+    int[] extra_ports() default {5557, 5558};
 
-    @AttributeDefinition(description = "Operator names: comma-separated address=name or operator-id=name pairs, "
-            + "such as 10.0.0.7=alice,10.0.0.8=bob.")
-    String operators() default "";
+    @AttributeDefinition(description = "No command for this long trips the robot's watchdog (the base stops), "
+            + "seconds.", min = "0.05", max = "60")
+    double watchdog() default 0.5;
 
-    @AttributeDefinition(description = "No command for this long trips the robot's watchdog (the base stops), ms.",
-            min = "50", max = "60000")
-    long watchdog_ms() default 500;
-
-    @AttributeDefinition(description = "No traffic for this long ends the session and the operator's presence, ms.",
-            min = "100", max = "600000")
-    long silence_timeout_ms() default 2000;
+    @AttributeDefinition(description = "No traffic for this long ends the session and the operator's presence, "
+            + "seconds.", min = "0.1", max = "600")
+    double silence_timeout() default 2.0;
 
     @AttributeDefinition(description = "A command rate below this is reported as degraded, Hz.", min = "0", max = "1000")
     double min_command_rate_hz() default 15;
 
-    @AttributeDefinition(description = "Sliding window for rates, bandwidth and gaps, ms.", min = "200", max = "60000")
-    long window_ms() default 2000;
+    @AttributeDefinition(description = "Sliding window for rates, bandwidth and gaps, seconds.", min = "0.2",
+            max = "60")
+    double window() default 2.0;
 
     @AttributeDefinition(description = "Connections followed at once; the least recently active is dropped beyond.",
             min = "1", max = "4096")
@@ -63,12 +61,13 @@ public @interface ZmqDetectorConfig {
             min = "4096", max = "67108864")
     int reorder_bytes() default 1048576;
 
-    @AttributeDefinition(description = "How long an out-of-order segment waits for the missing bytes, ms.",
-            min = "1", max = "10000")
-    long reorder_ms() default 250;
+    @AttributeDefinition(description = "How long an out-of-order segment waits for the missing bytes, seconds.",
+            min = "0.001", max = "10")
+    double reorder() default 0.25;
 
-    @AttributeDefinition(description = "How often silence and the watchdog are checked, ms.", min = "10", max = "5000")
-    long tick_ms() default 100;
+    @AttributeDefinition(description = "How often silence and the watchdog are checked, seconds.", min = "0.01",
+            max = "5")
+    double tick() default 0.1;
 
     @AttributeDefinition(description = "Subscribe (JeroMQ SUB) to a robot's telemetry PUB socket. "
             + "Safe: a PUB socket copies to every subscriber. Off by default.")

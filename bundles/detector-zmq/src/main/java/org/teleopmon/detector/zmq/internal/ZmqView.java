@@ -78,7 +78,7 @@ final class ZmqView {
                 .measurement(stream + "_gap_max_ms", window.gapMs(n, 1.0));
     }
 
-    /** Operators: the clients of live connections to the command port; a message's id wins. */
+    /** Operators: the clients of live connections to the command port; a message's id wins. The engine names them. */
     private static Map<String, Operator> operators(ZmqTraffic t, long now) {
         Map<String, Operator> operators = new LinkedHashMap<>();
         for (Connection c : t.table.all()) {
@@ -87,8 +87,7 @@ final class ZmqView {
             }
             boolean fromMessage = c.operatorId != null;
             String id = fromMessage ? c.operatorId : c.client;
-            String name = t.settings.operatorNames().getOrDefault(id, t.settings.operatorNames().get(c.client));
-            operators.putIfAbsent(id, new Operator(id, name,
+            operators.putIfAbsent(id, new Operator(id, null,
                     fromMessage ? IdentitySource.MESSAGE_FIELD : IdentitySource.NETWORK_PEER,
                     "zmq " + c.clientEndpoint() + " -> port " + c.serverPort));
         }

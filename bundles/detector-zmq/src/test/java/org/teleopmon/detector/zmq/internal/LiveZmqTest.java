@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +57,6 @@ class LiveZmqTest {
             DetectorSignal started = pushed.stream().filter(DetectorSignal::active).findFirst().orElseThrow();
             assertThat(started.operators()).singleElement().satisfies(o -> {
                 assertThat(o.id()).isEqualTo("127.0.0.1");
-                assertThat(o.name()).isEqualTo("loopback-operator");
                 assertThat(o.source()).isEqualTo(IdentitySource.NETWORK_PEER);
             });
 
@@ -131,8 +129,7 @@ class LiveZmqTest {
 
     private ZmqDetector detector() {
         ZmqSettings d = ZmqSettings.defaults(commandPort, observationPort);
-        ZmqSettings settings = new ZmqSettings("lekiwi", commandPort, observationPort, Set.of(),
-                Map.of("127.0.0.1", "loopback-operator"), d.peekBytes(), d.maxFrameBytes(), d.maxCommandBytes(),
+        ZmqSettings settings = new ZmqSettings("lekiwi", commandPort, observationPort, Set.of(), d.peekBytes(), d.maxFrameBytes(), d.maxCommandBytes(),
                 d.maxConnections(), d.maxPendingSegments(), d.maxPendingBytes(), d.reorderNanos(), d.windowNanos(),
                 d.watchdogNanos(), 1_000_000_000L, d.minCommandRateHz());
         ZmqDetector zmq = new ZmqDetector(settings, Clock.systemUTC());

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ class ZmqDetectorTest {
 
     private final TestClock clock = new TestClock(at(T0));
     private final List<DetectorSignal> pushed = new ArrayList<>();
-    private final ZmqDetector detector = detector(Map.of("10.0.0.7", "alice"));
+    private final ZmqDetector detector = detector();
 
     @Test
     void aLekiwiSessionIsDetectedWithItsOperatorRatesAndCameras() {
@@ -49,7 +48,7 @@ class ZmqDetectorTest {
         assertThat(first.active()).isTrue();
         assertThat(first.operators()).singleElement().satisfies(o -> {
             assertThat(o.id()).isEqualTo("10.0.0.7");
-            assertThat(o.name()).isEqualTo("alice");
+            assertThat(o.name()).as("the engine names operators").isEqualTo("10.0.0.7");
             assertThat(o.source()).isEqualTo(IdentitySource.NETWORK_PEER);
         });
         DetectorSignal now = detector.detect();
@@ -142,9 +141,9 @@ class ZmqDetectorTest {
         return session;
     }
 
-    private ZmqDetector detector(Map<String, String> names) {
+    private ZmqDetector detector() {
         ZmqSettings d = ZmqSettings.defaults(5555, 5556);
-        ZmqSettings settings = new ZmqSettings("lekiwi", 5555, 5556, Set.of(5558), names, d.peekBytes(),
+        ZmqSettings settings = new ZmqSettings("lekiwi", 5555, 5556, Set.of(5558), d.peekBytes(),
                 d.maxFrameBytes(), d.maxCommandBytes(), d.maxConnections(), d.maxPendingSegments(),
                 d.maxPendingBytes(), d.reorderNanos(), d.windowNanos(), d.watchdogNanos(), d.silenceNanos(),
                 d.minCommandRateHz());
