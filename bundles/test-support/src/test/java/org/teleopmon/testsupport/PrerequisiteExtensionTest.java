@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
@@ -25,16 +26,11 @@ class PrerequisiteExtensionTest {
 
     @Test
     void outsideCiAMissingPrerequisiteSkipsTheTestWithOneLineNamingThePackage() {
-        PrintStream console = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        Events tests;
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        try {
-            tests = run(DashboardSample.class, "false", "CHROMIUM");
+        Events tests = printingTo(printed, () -> {
             run(DashboardSample.class, "false", "CHROMIUM");
-        } finally {
-            System.setOut(console);
-        }
+            return run(DashboardSample.class, "false", "CHROMIUM");
+        });
 
         // The class is skipped as a whole: no test of it starts.
         tests.assertStatistics(s -> s.skipped(1).failed(0));
@@ -62,7 +58,7 @@ class PrerequisiteExtensionTest {
 
     @Test
     void aMethodsOwnPrerequisitesAddToItsClasss() {
-        Events tests = run(MethodLevelSample.class, "false", "ROOT");
+        Events tests = printingTo(new ByteArrayOutputStream(), () -> run(MethodLevelSample.class, "false", "ROOT"));
 
         tests.assertStatistics(s -> s.skipped(1).failed(0));
         assertThat(tests.succeeded().filter(e -> e.getTestDescriptor().isTest()).map(e -> e.getTestDescriptor()
@@ -77,15 +73,32 @@ class PrerequisiteExtensionTest {
         Prerequisites laptop = new Prerequisites(false, p -> !missing.contains(p));
         Prerequisites ci = new Prerequisites(true, p -> !missing.contains(p));
 
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
         laptop.require("SampleLiveTest", Prerequisite.PYTHON_ZMQ);
         assertThat(laptop.missing(Prerequisite.PYTHON_ZMQ, Prerequisite.ROOT, Prerequisite.LIBPCAP, Prerequisite.ROOT))
                 .containsExactly(Prerequisite.ROOT, Prerequisite.LIBPCAP);
-        assertThatThrownBy(() -> laptop.require("SampleLiveTest", Prerequisite.LIBPCAP))
+        assertThatThrownBy(() -> printingTo(printed, () -> {
+            laptop.require("SampleLiveTest", Prerequisite.LIBPCAP);
+            return null;
+        }))
                 .isInstanceOf(TestAbortedException.class)
                 .hasMessage("SKIPPED SampleLiveTest: needs libpcap (sudo apt-get install libpcap0.8)");
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .isEqualTo("SKIPPED SampleLiveTest: needs libpcap (sudo apt-get install libpcap0.8)" + System.lineSeparator());
         assertThatThrownBy(() -> ci.require("SampleLiveTest", Prerequisite.LIBPCAP))
                 .isInstanceOf(AssertionError.class).hasMessageStartingWith(
                         "SampleLiveTest needs libpcap (sudo apt-get install libpcap0.8). CI=true");
+    }
+
+    /** What {@code action} returns, with what it prints to System.out kept in {@code printed}, off the build's console. */
+    private static <T> T printingTo(ByteArrayOutputStream printed, Supplier<T> action) {
+        PrintStream console = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            return action.get();
+        } finally {
+            System.setOut(console);
+        }
     }
 
     private static Events run(Class<?> sample, String ci, String absent) {
