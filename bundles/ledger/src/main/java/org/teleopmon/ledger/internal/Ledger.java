@@ -166,6 +166,15 @@ public final class Ledger implements UsageLedger, AutoCloseable {
         return retentionSteps.get();
     }
 
+    /** Runs one heartbeat on the writer thread now; returns what it cost there, in nanoseconds (the benchmark's). */
+    long heartbeatNow() throws InterruptedException, ExecutionException {
+        return writer.submit(() -> {
+            long t0 = System.nanoTime();
+            heartbeat();
+            return System.nanoTime() - t0;
+        }).get();
+    }
+
     /** Runs retention now instead of at its next hour. */
     void retainNow() {
         writer.execute(this::retention);
