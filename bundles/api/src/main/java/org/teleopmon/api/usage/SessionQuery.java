@@ -5,8 +5,8 @@ import java.time.Instant;
 /**
  * Which sessions to list.
  *
- * @param from     sessions still running at or ended after this instant; {@code null}: no lower bound
- * @param to       sessions started before this instant; {@code null}: no upper bound
+ * @param from     sessions started at or after this instant; {@code null}: no lower bound
+ * @param to       sessions started before this instant; {@code null}: no upper bound (as {@link UsageLedger#usage})
  * @param operator only sessions with an operator of this id or name; {@code null}: any
  * @param robot    only sessions of this robot id or robot type; {@code null}: any
  * @param limit    at most this many, 1..{@value #MAX_LIMIT}

@@ -40,7 +40,7 @@ final class MemorySessions {
     static List<UsageTotal> usage(List<SessionRecord> sessions, Instant from, Instant to, UsageGrouping by) {
         Map<String, Group> groups = new LinkedHashMap<>();
         for (SessionRecord s : sessions) {
-            if (from != null && s.start().isBefore(from) || to != null && !s.start().isBefore(to)) {
+            if (!inRange(s, from, to)) {
                 continue;
             }
             switch (by) {
@@ -65,7 +65,7 @@ final class MemorySessions {
     }
 
     private static boolean inRange(SessionRecord s, Instant from, Instant to) {
-        return (from == null || s.end() == null || !s.end().isBefore(from)) && (to == null || s.start().isBefore(to));
+        return (from == null || !s.start().isBefore(from)) && (to == null || s.start().isBefore(to));
     }
 
     private static final class Group {
