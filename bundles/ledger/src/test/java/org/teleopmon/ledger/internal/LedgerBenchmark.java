@@ -148,9 +148,12 @@ public final class LedgerBenchmark {
                     ledger.heartbeatNow();
                 }
                 clock.advanceMillis(30_000 + i % 60_000);
+                // The engine is idle before it reports the end, or a real-time heartbeat in between would pick
+                // the session up again as running.
+                engine.sessions = List.of();
+                engine.state = TeleopState.idle("lekiwi", clock.instant());
                 ledger.onEvent(Drive.stopped(open, clock.instant(), i % 3 == 0 ? EndReason.Kind.ROBOT_CLOSED
                         : EndReason.Kind.IDLE));
-                engine.sessions = List.of();
                 if (i == 999) {
                     System.out.printf(Locale.ROOT, "file after 1,000 sessions (WAL checkpointed): %.1f KiB%n",
                             checkpointed(ledger, file) / 1024.0);
