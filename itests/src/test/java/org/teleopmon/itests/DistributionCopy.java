@@ -30,6 +30,7 @@ final class DistributionCopy implements AutoCloseable {
     final int sshPort;
     private final Map<String, String> environment = new HashMap<>();
     private final List<Process> launched = new ArrayList<>();
+    private final List<String> runAs = new ArrayList<>();
 
     private DistributionCopy(Path home) throws IOException {
         this.home = home;
@@ -53,6 +54,18 @@ final class DistributionCopy implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Runs the distribution as {@code user} with no capabilities at all (as an unprivileged install would):
+     * the copy becomes the user's, and the scripts start through {@code setpriv}.
+     */
+    DistributionCopy runAs(String user, String group) throws IOException, InterruptedException {
+        exec(60, "chown", "-R", user + ":" + group, home.toString());
+        runAs.addAll(List.of("/usr/bin/setpriv", "--reuid=" + user, "--regid=" + group, "--clear-groups",
+                "--inh-caps=-all", "--bounding-set=-all"));
+        environment.put("HOME", home.toString());
+        return this;
+    }
+
     void replace(String file, String from, String to) throws IOException {
         Path path = home.resolve(file);
         String text = Files.readString(path);
@@ -68,7 +81,8 @@ final class DistributionCopy implements AutoCloseable {
 
     /** Runs a script of bin/ (teleop-monitor, karaf, start, stop...) with output to {@code console.out}. */
     Process launch(String script, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin").resolve(script).toString()));
+        List<String> command = new ArrayList<>(runAs);
+        command.add(home.resolve("bin").resolve(script).toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.out").toFile()))
@@ -102,6 +116,20 @@ final class DistributionCopy implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
+        }
+    }
+
+    /** The body of a GET on the monitor, or null when nothing answers. */
+    String get(String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webPort + path))
+                    .timeout(Duration.ofSeconds(2)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 
