@@ -3,12 +3,10 @@ package org.teleopmon.itests;
 import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -42,13 +40,6 @@ public class SocketTableZmqIT extends ZmqSessionSupport {
     @Configuration
     public Option[] config() {
         return baseOptions();
-    }
-
-    @Override
-    protected Option[] extraOptions() {
-        List<Option> options = new ArrayList<>(List.of(super.extraOptions()));
-        options.add(editConfigurationFilePut("etc/org.teleopmon.capture.cfg", "enabled", "false"));
-        return options.toArray(new Option[0]);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.teleopmon.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +50,6 @@ public class StopLatencyBenchmark extends ZmqSessionSupport {
     @Override
     protected Option[] extraOptions() {
         List<Option> options = new ArrayList<>(List.of(super.extraOptions()));
-        options.add(editConfigurationFilePut("etc/org.teleopmon.capture.cfg", "enabled", Boolean.toString(CAPTURE)));
         // The probe runs in the container's JVM: hand it the switch too.
         options.add(systemProperty("stop.capture").value(Boolean.toString(CAPTURE)));
         return options.toArray(new Option[0]);

@@ -78,6 +78,7 @@ public abstract class ZmqSessionSupport extends TeleopTestSupport {
         List<Option> options = new ArrayList<>(zmqOnLoopback(COMMAND_PORT, OBSERVATION_PORT, 0.2));
         // The session ends this long after the last command: keep it short so the duration is tight.
         options.add(editConfigurationFilePut("etc/org.teleopmon.engine.cfg", "hold.time", "0.5"));
+        options.add(editConfigurationFilePut("etc/org.teleopmon.capture.cfg", "enabled", Boolean.toString(captures())));
         return options.toArray(new Option[0]);
     }
 
