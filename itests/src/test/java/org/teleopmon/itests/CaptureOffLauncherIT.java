@@ -53,17 +53,17 @@ public class CaptureOffLauncherIT {
     /** Starts the simulation, waits for the session from the kernel socket table; returns {@code /health}. */
     private static String simulateAndAwaitSession(DistributionCopy copy, String label) throws Exception {
         copy.launch("teleop-monitor", "--simulate");
-        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> copy.get("/health") != null);
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> !copy.body("/health").isEmpty());
         long answered = System.nanoTime();
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            String status = copy.get("/status");
-            assertTrue(status + "\n" + copy.get("/detectors"), status != null && status.contains("\"is_active\":true"));
+            String status = copy.body("/status");
+            assertTrue(status + "\n" + copy.body("/detectors"), status.contains("\"is_active\":true"));
         });
         System.out.printf("%s: session shown %.1f s after the monitor first answered%n", label,
                 (System.nanoTime() - answered) / 1e9);
-        String status = copy.get("/status");
+        String status = copy.body("/status");
         assertTrue(status, status.contains("kernel socket table") && status.contains("\"detectors\":[\"zmq\"]"));
-        String health = copy.get("/health");
+        String health = copy.body("/health");
         assertTrue(health, health.contains("\"name\":\"capture\"")
                 && health.contains("detecting from the kernel socket table instead"));
         assertTrue(copy.console(), copy.console().contains("simulating lekiwi"));
