@@ -74,7 +74,7 @@ class LiveKernelViewTest {
     @Test
     void aLibzmqOperatorIsDetectedMeasuredAndItsCloseIsTheOperatorsEnd() throws Exception {
         try (Simulation robot = Simulation.start(robotOnly());
-                ChildProcess operator = operator(120)) {
+                ChildProcess operator = operator(300)) {
             // Active at once at a low confidence; at the full one when the rate over the window is a teleop rate.
             DetectorSignal active = await().atMost(WAIT).until(detector::detect,
                     s -> s.active() && s.confidence() == ZmqView.KERNEL_CONFIDENCE);
@@ -97,7 +97,7 @@ class LiveKernelViewTest {
             assertThat(end.active()).isFalse();
             assertThat(end.ended().kind()).as(end.ended().detail()).isEqualTo(EndReason.Kind.OPERATOR_CLOSED);
             assertThat(end.ended().detail()).contains("127.0.0.1");
-            assertThat(robot.stats().commandsReceived()).isEqualTo(120);
+            assertThat(robot.stats().commandsReceived()).isEqualTo(300);
         }
     }
 
