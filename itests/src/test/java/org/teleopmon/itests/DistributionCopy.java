@@ -32,6 +32,7 @@ final class DistributionCopy implements AutoCloseable {
     final String shmNamespace;
     private final Map<String, String> environment = new HashMap<>();
     private final List<Process> launched = new ArrayList<>();
+    private final List<String> runAs = new ArrayList<>();
 
     private DistributionCopy(Path home) throws IOException {
         this.home = home;
@@ -56,6 +57,18 @@ final class DistributionCopy implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Runs the distribution as {@code user} with no capabilities at all (as an unprivileged install would):
+     * the copy becomes the user's, and the scripts start through {@code setpriv}.
+     */
+    DistributionCopy runAs(String user, String group) throws IOException, InterruptedException {
+        exec(60, "chown", "-R", user + ":" + group, home.toString());
+        runAs.addAll(List.of("/usr/bin/setpriv", "--reuid=" + user, "--regid=" + group, "--clear-groups",
+                "--inh-caps=-all", "--bounding-set=-all"));
+        environment.put("HOME", home.toString());
+        return this;
+    }
+
     void replace(String file, String from, String to) throws IOException {
         Path path = home.resolve(file);
         String text = Files.readString(path);
@@ -76,7 +89,8 @@ final class DistributionCopy implements AutoCloseable {
 
     /** Runs a script of bin/ (teleop-monitor, karaf, start, stop...) with output to {@code console.out}. */
     Process launch(String script, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin").resolve(script).toString()));
+        List<String> command = new ArrayList<>(runAs);
+        command.add(home.resolve("bin").resolve(script).toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.out").toFile()))

@@ -192,6 +192,8 @@ public class StreamerIT extends TeleopTestSupport {
     /** The JDK's WebSocket client, keeping every text message. */
     static final class Client implements WebSocket.Listener {
         final List<String> messages = new CopyOnWriteArrayList<>();
+        /** When each message arrived, wall clock, in step with {@link #messages}. */
+        final List<Instant> arrivals = new CopyOnWriteArrayList<>();
         private final StringBuilder partial = new StringBuilder();
         WebSocket socket;
 
@@ -206,6 +208,7 @@ public class StreamerIT extends TeleopTestSupport {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
+                arrivals.add(Instant.now());
                 messages.add(partial.toString());
                 partial.setLength(0);
             }

@@ -21,10 +21,11 @@ import java.util.Objects;
  * @param uid           the user id that created the socket
  * @param cookie        the kernel's unique id for the socket, stable for its lifetime and never reused while
  *                      the kernel runs: the key to follow one socket from snapshot to snapshot
- * @param receiveQueue  bytes received and not yet read by the application (for a listening socket: the
- *                      connections waiting in its accept queue)
+ * @param receiveQueue  bytes received and not yet read by the application (for UDP the kernel's memory
+ *                      accounting of the queued datagrams, a little more than their payload; for a listening
+ *                      socket the connections waiting in its accept queue)
  * @param sendQueue     bytes written by the application and not yet acknowledged by the peer (TCP) or not yet
- *                      sent (UDP)
+ *                      sent (UDP); for a listening socket its backlog limit
  * @param tcp           what the TCP stack measured; {@code null} for UDP, and for TCP sockets without a full
  *                      connection state ({@link TcpState#TIME_WAIT}, {@link TcpState#NEW_SYN_RECV})
  * @param owner         the process holding the socket, when the mapping is enabled and permitted; {@code null}

@@ -25,7 +25,8 @@ package org.teleopmon.api.sockets;
  *                                   single samples stray from the smoothed RTT; not a statistical variance
  * @param minRttMicros               the smallest RTT sample in the kernel's recent window (about 5 minutes),
  *                                   microseconds: the path's delay without queueing
- * @param bytesAcked                 payload bytes this end sent that the peer acknowledged
+ * @param bytesAcked                 payload bytes this end sent that the peer acknowledged (the end that
+ *                                   connected counts its SYN as one more, as the kernel does)
  * @param bytesReceived              payload bytes received in order from the peer
  * @param bytesSent                  payload bytes sent, retransmissions included
  * @param bytesRetransmitted         payload bytes sent again

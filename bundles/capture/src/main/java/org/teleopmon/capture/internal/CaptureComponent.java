@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.LoggerFactory;
 import org.teleopmon.api.Health;
 import org.teleopmon.api.HealthReporter;
 import org.teleopmon.api.capture.CaptureService;
@@ -24,11 +25,17 @@ import org.teleopmon.api.capture.PacketListener;
 @Designate(ocd = CaptureConfig.class)
 public class CaptureComponent implements CaptureService, HealthReporter {
 
+    static final Health SWITCHED_OFF = Health.warn("Packet capture is switched off (enabled = false in "
+            + "etc/org.teleopmon.capture.cfg): packet detectors see nothing, the ZMQ detector reads the kernel's "
+            + "socket table instead.");
+
     private final Capture capture;
+    private final boolean enabled;
 
     @Activate
     public CaptureComponent(CaptureConfig config) {
         this.capture = new Capture(settings(config));
+        this.enabled = config.enabled();
     }
 
     static CaptureSettings settings(CaptureConfig config) {
@@ -43,7 +50,11 @@ public class CaptureComponent implements CaptureService, HealthReporter {
 
     @Activate
     void activate() {
-        capture.start();
+        if (enabled) {
+            capture.start();
+        } else {
+            LoggerFactory.getLogger(CaptureComponent.class).warn(SWITCHED_OFF.message());
+        }
     }
 
     @Deactivate
@@ -67,7 +78,7 @@ public class CaptureComponent implements CaptureService, HealthReporter {
 
     @Override
     public Health health() {
-        return capture.health();
+        return enabled ? capture.health() : SWITCHED_OFF;
     }
 
     @Override

@@ -10,6 +10,10 @@ public @interface CaptureConfig {
 
     String PID = "org.teleopmon.capture";
 
+    @AttributeDefinition(description = "Capture packets. Off: no libpcap handle is opened, capture reports itself "
+            + "switched off, and the detectors that can fall back to the kernel's socket table (ZMQ) do.")
+    boolean enabled() default true;
+
     @AttributeDefinition(description = "Interfaces to capture on, comma-separated. Empty: lo plus every interface "
             + "that is up and has an address, re-read every 10 s.", required = false)
     String[] interfaces() default {};

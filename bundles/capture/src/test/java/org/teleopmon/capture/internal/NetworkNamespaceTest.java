@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.teleopmon.api.Health;
 
-/** The {@code netns} key: blank is the monitor's own namespace, and every wrong value says what to fix. */
+/** The {@code netns} key: blank is the monitor's own namespace, and every wrong value says what to fix; and {@code enabled = false}. */
 class NetworkNamespaceTest {
 
     @TempDir
@@ -85,6 +85,19 @@ class NetworkNamespaceTest {
     }
 
     /** The configuration as DS builds it: every key at its declared default unless given. */
+    @Test
+    void switchedOffCaptureOpensNothingAndSaysSoInItsHealth() {
+        CaptureComponent component = new CaptureComponent(config(Map.of("enabled", false)));
+        component.activate();
+        try {
+            assertThat(component.health()).isEqualTo(CaptureComponent.SWITCHED_OFF);
+            assertThat(component.health().message()).contains("enabled = false").contains("socket table");
+            assertThat(component.stats().interfaces()).isEmpty();
+        } finally {
+            component.deactivate();
+        }
+    }
+
     private static CaptureConfig config(Map<String, Object> values) {
         return (CaptureConfig) Proxy.newProxyInstance(CaptureConfig.class.getClassLoader(), new Class<?>[] {CaptureConfig.class},
                 (proxy, method, args) -> values.containsKey(method.getName()) ? values.get(method.getName())

@@ -22,4 +22,17 @@ public final class CaptureHealth {
         Health health = capture.health();
         return health.isOk() ? Health.ok() : new Health(health.status(), "capture: " + health.message());
     }
+
+    /**
+     * Whether packets are being captured: the service is there, healthy or degraded (some interfaces open), and
+     * has at least one interface open. A detector that can observe otherwise (the kernel's socket table) falls
+     * back to it while this is false: capture missing, refused (no libpcap, no permission) or switched off.
+     */
+    public static boolean capturing(CaptureService capture) {
+        if (capture == null) {
+            return false;
+        }
+        Health.Status status = capture.health().status();
+        return (status == Health.Status.OK || status == Health.Status.WARN) && !capture.stats().interfaces().isEmpty();
+    }
 }

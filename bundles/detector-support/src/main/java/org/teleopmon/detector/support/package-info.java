@@ -3,7 +3,7 @@
  * {@link org.teleopmon.detector.support.SignalFanOut} pushes a signal to every
  * {@link org.teleopmon.api.SignalListener} with a throwing listener isolated,
  * {@link org.teleopmon.detector.support.CaptureHealth} turns the capture service a detector depends
- * on into that detector's health, {@link org.teleopmon.detector.support.PacketFailures} counts the
+ * on into that detector's health (and says whether packets are being captured at all), {@link org.teleopmon.detector.support.PacketFailures} counts the
  * packets a detector failed on, and {@link org.teleopmon.detector.support.ProblemLog} logs a
  * recurring problem without flooding the log.
  *
@@ -11,7 +11,7 @@
  * and install the {@code teleop-detector-support} feature.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.teleopmon.detector.support;
 
 import org.osgi.annotation.bundle.Export;

@@ -37,8 +37,21 @@ class CaptureHealthTest {
         assertThat(CaptureHealth.of(capture(Health.ok()), "the ZMQ detector")).isEqualTo(Health.ok());
     }
 
-    /** A capture service that only reports the given health. */
+    @Test
+    void packetsAreCapturedOnlyWithAnOpenInterfaceAndAUsableHealth() {
+        assertThat(CaptureHealth.capturing(null)).isFalse();
+        assertThat(CaptureHealth.capturing(capture(Health.ok(), List.of("lo")))).isTrue();
+        assertThat(CaptureHealth.capturing(capture(Health.warn("wlan0 down"), List.of("lo")))).isTrue();
+        assertThat(CaptureHealth.capturing(capture(Health.warn("capture is off"), List.of()))).isFalse();
+        assertThat(CaptureHealth.capturing(capture(Health.critical("no permission"), List.of("lo")))).isFalse();
+    }
+
     private static CaptureService capture(Health health) {
+        return capture(health, List.of());
+    }
+
+    /** A capture service that only reports the given health and interfaces. */
+    private static CaptureService capture(Health health, List<String> interfaces) {
         return new CaptureService() {
             @Override
             public Health health() {
@@ -47,7 +60,7 @@ class CaptureHealthTest {
 
             @Override
             public CaptureStats stats() {
-                return new CaptureStats(List.of(), 0, 0, 0, 0, 0, 0, "");
+                return new CaptureStats(interfaces, 0, 0, 0, 0, 0, 0, "");
             }
 
             @Override

@@ -25,6 +25,10 @@ final class Call {
     Flow main;
     /** Side (0 = A, 1 = B) of the main flow that is the far end. */
     int remoteSide = 1;
+    /** When a DTLS close_notify closed the call's association; 0 while open. */
+    long closedNanos;
+    /** Whether the far end (the operator) sent it. */
+    boolean closedByRemote;
 
     Call(String id, String key, long startNanos) {
         this.id = id;

@@ -1,5 +1,6 @@
 package org.teleopmon.detector.webrtc.internal;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -8,11 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.teleopmon.api.EndReason;
+
 /**
  * Groups flows into calls and follows each call from up to down. A call is up while its ICE
  * session has answered checks and carries DTLS or SRTP (or, without ICE, while valid RTP flows),
- * and it ends when nothing arrives for the idle timeout: peers that hang up simply stop sending,
- * and DTLS close alerts are encrypted.
+ * and it ends at once on a DTLS close alert (a browser closing its peer connection sends close_notify;
+ * DTLS 1.2 leaves the record type in clear), or when nothing arrives for the idle timeout: a peer that
+ * vanishes stops its media and its ICE consent checks. Either way the end is a
+ * {@link EndReason.Kind#CALL_ENDED} (plain RTP without ICE: {@link EndReason.Kind#IDLE}), kept as
+ * {@link #ended()} until a call is up again.
  */
 final class CallTracker {
 
@@ -22,6 +28,7 @@ final class CallTracker {
     private final Deque<CallSummary> history = new ArrayDeque<>();
     private final int historySize;
     private long nextId = 1;
+    private EndReason ended;
 
     CallTracker(Settings settings, LocalAddresses local, int historySize) {
         this.settings = settings;
@@ -47,6 +54,7 @@ final class CallTracker {
             refresh(call, group.getValue(), now);
             if (call.up && !calls.containsKey(call.key)) {
                 nextId++;
+                ended = null;
                 calls.put(call.key, call);
                 changes.started().add(call);
             }
@@ -61,9 +69,32 @@ final class CallTracker {
                 history.removeLast();
             }
             changes.ended().add(summary);
+            ended = endReason(call, now);
             return true;
         });
         return changes;
+    }
+
+    /** How the last call ended, while no call is up; null otherwise. */
+    EndReason ended() {
+        return calls.isEmpty() ? ended : null;
+    }
+
+    private EndReason endReason(Call call, long now) {
+        String after = String.format(" after %.1f s", (Math.min(now, call.lastNanos) - call.startNanos) / 1e9);
+        if (call.closedNanos > 0) {
+            return EndReason.of(EndReason.Kind.CALL_ENDED, (call.closedByRemote ? "operator" : "robot")
+                    + " closed WebRTC call " + call.id + " with " + call.remoteEndpoint() + " (DTLS close_notify)"
+                    + after, Instant.ofEpochSecond(0, call.closedNanos));
+        }
+        String idle = String.format("no packet for %.1f s", (now - call.lastNanos) / 1e9);
+        if (call.kind == Call.Kind.RTP) {
+            return EndReason.of(EndReason.Kind.IDLE, "RTP from " + call.remoteEndpoint() + " stopped (" + idle + ")"
+                    + after, Instant.ofEpochSecond(0, call.lastNanos));
+        }
+        return EndReason.of(EndReason.Kind.CALL_ENDED, "WebRTC call " + call.id + " with " + call.remoteEndpoint()
+                + ": media and ICE consent checks stopped (" + idle + ")" + after,
+                Instant.ofEpochSecond(0, call.lastNanos));
     }
 
     /** Whether a call that is up owns this flow. */
@@ -99,7 +130,13 @@ final class CallTracker {
         boolean media = false;
         boolean turn = false;
         long last = 0;
+        long closed = 0;
+        int closedBy = -1;
         for (Flow flow : flows) {
+            if (flow.closedNanos > closed) {
+                closed = flow.closedNanos;
+                closedBy = flow.closedBy;
+            }
             if (main == null || flow.bytes[0] + flow.bytes[1] > main.bytes[0] + main.bytes[1]) {
                 main = flow;
             }
@@ -112,9 +149,11 @@ final class CallTracker {
         call.main = main;
         call.lastNanos = last;
         call.remoteSide = remoteSide(main);
+        call.closedNanos = closed;
+        call.closedByRemote = closedBy == call.remoteSide;
         call.kind = turn ? Call.Kind.TURN : ice ? Call.Kind.WEBRTC : Call.Kind.RTP;
         boolean recent = now - last <= settings.idleNanos();
-        call.up = recent && (ice ? secure || media : media && call.mediaFlowing(now, settings.mediaNanos()));
+        call.up = recent && closed == 0 && (ice ? secure || media : media && call.mediaFlowing(now, settings.mediaNanos()));
     }
 
     /** The far end: the side that is not the robot's; if both or neither are, the media receiver. */

@@ -17,6 +17,12 @@ final class Dtls {
     static final int SERVER_HELLO = 2;
 
     private static final int PLAINTEXT_HEADER = 13;
+    /**
+     * A DTLS 1.3 record hides its content type, but not its length: an alert is 2 bytes, plus the inner content
+     * type and a 16-byte AEAD tag (RFC 9147 section 4; WebRTC stacks do not pad). No SCTP packet is that short
+     * (its common header and one chunk header are 16 bytes), so a 19-byte ciphertext is an alert.
+     */
+    static final int CLOSE_ALERT_13 = 2 + 1 + 16;
     private static final int HANDSHAKE_HEADER = 12;
     private static final int DTLS13 = 0xFEFC;
     private static final int SUPPORTED_VERSIONS = 43;
@@ -64,6 +70,10 @@ final class Dtls {
             } else if ((first & 0x03) == 2) {
                 seen.version = 13;
                 seen.handshakeRecords++;
+            } else if (ciphertextLength(first, recordLength) == CLOSE_ALERT_13) {
+                seen.version = 13;
+                seen.alerts++;
+                seen.closeAlerts++;
             } else {
                 seen.version = 13;
                 seen.dataRecords++;
@@ -88,7 +98,10 @@ final class Dtls {
                 seen.dataRecords++;
                 seen.dataBytes += PLAINTEXT_HEADER + length;
             }
-            case ALERT -> seen.alerts++;
+            case ALERT -> {
+                seen.alerts++;
+                seen.closeAlerts += epoch > 0 ? 1 : 0;
+            }
             case CHANGE_CIPHER_SPEC -> {
                 if (seen.version == 0 && seen.serverHello) {
                     seen.version = 12;
@@ -163,6 +176,11 @@ final class Dtls {
             return unifiedLength(first, captured, available, b, at);
         }
         return -1;
+    }
+
+    /** The encrypted bytes of a DTLS 1.3 record of {@code recordLength} bytes, header excluded. */
+    private static int ciphertextLength(int first, int recordLength) {
+        return recordLength - 1 - ((first & 0x08) != 0 ? 2 : 1) - ((first & 0x04) != 0 ? 2 : 0);
     }
 
     /**

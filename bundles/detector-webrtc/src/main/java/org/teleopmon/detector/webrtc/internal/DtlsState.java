@@ -12,6 +12,11 @@ final class DtlsState {
     long dataRecords;
     long dataBytes;
     long alerts;
+    /**
+     * Alert records after the handshake (epoch above 0, so encrypted): in WebRTC a close_notify when a peer
+     * closes its connection, or a fatal alert; either ends the DTLS association.
+     */
+    long closeAlerts;
     long malformed;
 
     boolean seen() {

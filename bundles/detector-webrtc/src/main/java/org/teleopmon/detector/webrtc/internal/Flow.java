@@ -43,6 +43,10 @@ final class Flow {
     long bindingRequests;
     long bindingResponses;
     long lastBindingNanos;
+    /** When an encrypted DTLS alert (close_notify) closed this flow's association; 0 while open. */
+    long closedNanos;
+    /** The direction (0 = from A, 1 = from B) that sent it. */
+    int closedBy;
     /** The ICE session: the two username fragments, sorted, from a Binding request's USERNAME. */
     String iceSession;
     /** Latest round trip measured by the side in each direction's sending end, or -1. */

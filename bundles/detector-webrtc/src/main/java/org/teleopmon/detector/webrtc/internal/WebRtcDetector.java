@@ -137,7 +137,7 @@ public class WebRtcDetector implements Detector, PacketListener {
         synchronized (traffic) {
             long now = time.now();
             List<Call> active = calls.active();
-            return view(WebRtcView.key(active, now, traffic.settings, browserProcesses), active, now);
+            return view(WebRtcView.key(active, now, traffic.settings, browserProcesses, calls.ended()), active, now);
         }
     }
 
@@ -180,7 +180,7 @@ public class WebRtcDetector implements Detector, PacketListener {
                     String.format("%.1f", s.durationSeconds()), s.remote()));
         }
         List<Call> active = calls.active();
-        WebRtcView.Key key = WebRtcView.key(active, now, traffic.settings, browserProcesses);
+        WebRtcView.Key key = WebRtcView.key(active, now, traffic.settings, browserProcesses, calls.ended());
         if (key.equals(lastKey)) {
             return null;
         }

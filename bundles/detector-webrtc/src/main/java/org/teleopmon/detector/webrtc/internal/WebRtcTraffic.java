@@ -99,7 +99,7 @@ final class WebRtcTraffic implements TcpFramer.Sink {
             boolean outer) {
         switch (kind) {
             case STUN -> stun(flow, b, off, len, dir, now, outer);
-            case DTLS -> dtls(flow, b, off, len, declared, now);
+            case DTLS -> dtls(flow, b, off, len, declared, dir, now);
             case CHANNEL_DATA -> {
                 if (outer && flow.turn) {
                     inner(flow, b, off + 4, len - 4, Bytes.u16(b, off + 2), dir, now);
@@ -115,18 +115,24 @@ final class WebRtcTraffic implements TcpFramer.Sink {
         }
     }
 
-    private void dtls(Flow flow, byte[] b, int off, int len, int declared, long now) {
+    private void dtls(Flow flow, byte[] b, int off, int len, int declared, int dir, long now) {
         DtlsState dtls = flow.dtls;
         boolean seen = dtls.seen();
         int version = dtls.version;
         long records = dtls.dataRecords;
         long bytes = dtls.dataBytes;
+        long closeAlerts = dtls.closeAlerts;
         if (!Dtls.read(b, off, len, declared, dtls)) {
             dtls.malformed++;
             malformed++;
         }
         if (dtls.dataRecords > records) {
             flow.dataChannel.add(now, dtls.dataRecords - records, dtls.dataBytes - bytes, 0, 0);
+        }
+        if (dtls.closeAlerts > closeAlerts && flow.closedNanos == 0) {
+            flow.closedNanos = now;
+            flow.closedBy = dir;
+            flow.changed = true;
         }
         flow.changed |= seen != dtls.seen() || version != dtls.version;
     }

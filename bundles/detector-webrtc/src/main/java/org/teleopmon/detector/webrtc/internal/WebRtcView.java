@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.teleopmon.api.DetectorSignal;
+import org.teleopmon.api.EndReason;
 import org.teleopmon.api.IdentitySource;
 import org.teleopmon.api.Measurements;
 import org.teleopmon.api.Operator;
@@ -19,13 +20,19 @@ final class WebRtcView {
 
     static final String NAME = "webrtc";
 
-    record Key(boolean active, int confidence, Map<String, Operator> operators, int calls, boolean media) {
+    record Key(boolean active, int confidence, Map<String, Operator> operators, int calls, boolean media,
+            EndReason ended) {
     }
 
     private WebRtcView() {
     }
 
     static Key key(List<Call> calls, long now, Settings settings, int browserProcesses) {
+        return key(calls, now, settings, browserProcesses, null);
+    }
+
+    /** The key, with how the last call ended while none is up. */
+    static Key key(List<Call> calls, long now, Settings settings, int browserProcesses, EndReason ended) {
         boolean video = false;
         boolean media = false;
         boolean data = false;
@@ -50,7 +57,8 @@ final class WebRtcView {
         if (browserProcesses > 0) {
             confidence = confidence == 0 ? 10 : confidence + 5;
         }
-        return new Key(!calls.isEmpty(), Math.min(100, confidence), operators(calls), calls.size(), media);
+        return new Key(!calls.isEmpty(), Math.min(100, confidence), operators(calls), calls.size(), media,
+                calls.isEmpty() ? ended : null);
     }
 
     static DetectorSignal signal(List<Call> calls, long now, Settings settings, int browserProcesses) {
@@ -61,7 +69,8 @@ final class WebRtcView {
     static DetectorSignal.Builder builder(Key key, List<Call> calls, long now, Settings settings,
             int browserProcesses) {
         DetectorSignal.Builder b = DetectorSignal.builder(NAME).timestamp(Instant.ofEpochSecond(0, now))
-                .active(key.active()).confidence(key.confidence()).reason(reason(calls, key, now, browserProcesses));
+                .active(key.active()).confidence(key.confidence()).ended(key.ended())
+                .reason(key.ended() != null ? key.ended().detail() : reason(calls, key, now, browserProcesses));
         key.operators().values().forEach(b::operator);
         MediaFigures media = MediaFigures.of(calls, now, settings.mediaNanos());
         Call main = mainCall(calls, now);

@@ -3,10 +3,12 @@ package org.teleopmon.detector.webrtc.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.teleopmon.api.EndReason;
 import org.teleopmon.testsupport.BuiltPacket;
 
 /** The packet path and call grouping together, fed with built packets. */
@@ -157,6 +159,49 @@ class CallTrackerTest {
         assertThat(summary.durationSeconds()).isCloseTo((last - T0) / 1e9, within(1e-9));
         assertThat(summary.rttMillis()).isCloseTo(20, within(1e-9));
         assertThat(summary.bytesOut()).isGreaterThan(100 * 900);
+        assertThat(calls.ended().kind()).isEqualTo(EndReason.Kind.CALL_ENDED);
+        assertThat(calls.ended().detail()).contains("media and ICE consent checks stopped");
+        assertThat(calls.ended().at()).isEqualTo(Instant.ofEpochSecond(0, last));
+    }
+
+    @Test
+    void theOperatorsCloseNotifyEndsTheCallAtOnce() {
+        check(T0, ROBOT, 50000, OPERATOR, 60000, "opfrag:rbfrag", 5 * MS);
+        send(T0 + 10 * MS, ROBOT, 50000, OPERATOR, 60000, Wire.clientHello());
+        send(T0 + 20 * MS, OPERATOR, 60000, ROBOT, 50000, Wire.serverHello(0));
+        rtp(T0 + 30 * MS, ROBOT, 50000, OPERATOR, 60000, 0x77, 100);
+        assertThat(update(T0 + 2000 * MS).started()).hasSize(1);
+        // A handshake-epoch alert (a warning during the handshake) is no close.
+        send(T0 + 2010 * MS, OPERATOR, 60000, ROBOT, 50000, Wire.dtlsRecord(Dtls.ALERT, 0xFEFD, 0, 9, new byte[2]));
+        assertThat(update(T0 + 2020 * MS).ended()).isEmpty();
+
+        long closed = T0 + 2030 * MS;
+        Flow flow = send(closed, OPERATOR, 60000, ROBOT, 50000,
+                Wire.dtlsRecord(Dtls.ALERT, 0xFEFD, 1, 40, new byte[26]));
+        assertThat(flow.takeChange()).as("pushed at once").isTrue();
+        CallTracker.Changes changes = update(closed + MS);
+
+        assertThat(changes.ended()).hasSize(1);
+        assertThat(calls.active()).isEmpty();
+        EndReason end = calls.ended();
+        assertThat(end.kind()).isEqualTo(EndReason.Kind.CALL_ENDED);
+        assertThat(end.at()).isEqualTo(Instant.ofEpochSecond(0, closed));
+        assertThat(end.detail()).startsWith("operator closed WebRTC call c1 with " + OPERATOR + ":60000 (DTLS close_notify)");
+    }
+
+    @Test
+    void theRobotsCloseNotifyIsTheRobotsAndANewCallClearsTheEnd() {
+        check(T0, ROBOT, 50000, OPERATOR, 60000, "opfrag:rbfrag", 5 * MS);
+        send(T0 + 10 * MS, ROBOT, 50000, OPERATOR, 60000, Wire.clientHello());
+        update(T0 + 100 * MS);
+        send(T0 + 200 * MS, ROBOT, 50000, OPERATOR, 60000, Wire.dtlsRecord(Dtls.ALERT, 0xFEFD, 1, 3, new byte[26]));
+        update(T0 + 210 * MS);
+        assertThat(calls.ended().detail()).startsWith("robot closed WebRTC call");
+
+        check(T0 + 300 * MS, ROBOT, 50002, OPERATOR, 60002, "opnew:rbnew", 5 * MS);
+        send(T0 + 310 * MS, ROBOT, 50002, OPERATOR, 60002, Wire.clientHello());
+        assertThat(update(T0 + 400 * MS).started()).hasSize(1);
+        assertThat(calls.ended()).isNull();
     }
 
     @Test

@@ -43,6 +43,24 @@ class DtlsTest {
     }
 
     @Test
+    void anEncryptedAlertIsAClose() {
+        assertThat(read(Wire.dtlsRecord(Dtls.ALERT, 0xFEFD, 0, 1, new byte[2])).closeAlerts).as("handshake epoch").isZero();
+        DtlsState v12 = read(Wire.dtlsRecord(Dtls.ALERT, 0xFEFD, 1, 7, new byte[26]));
+        assertThat(v12.closeAlerts).isEqualTo(1);
+        assertThat(v12.alerts).isEqualTo(1);
+    }
+
+    @Test
+    void aDtls13RecordOfAnAlertsLengthIsACloseAndLongerOnesAreData() {
+        DtlsState state = read(Wire.unified(3, Dtls.CLOSE_ALERT_13, true), Wire.unified(3, Dtls.CLOSE_ALERT_13 + 1, true),
+                Wire.unified(3, 45, true));
+        assertThat(state.closeAlerts).isEqualTo(1);
+        assertThat(state.dataRecords).isEqualTo(2);
+        // The last record of a datagram may omit its length: the datagram's end tells it.
+        assertThat(read(Wire.unified(3, Dtls.CLOSE_ALERT_13, false)).closeAlerts).isEqualTo(1);
+    }
+
+    @Test
     void changeCipherSpecWithoutAServerHelloTellsNothing() {
         assertThat(read(Wire.dtlsRecord(Dtls.CHANGE_CIPHER_SPEC, 0xFEFD, 0, 1, new byte[] {1})).version).isZero();
     }

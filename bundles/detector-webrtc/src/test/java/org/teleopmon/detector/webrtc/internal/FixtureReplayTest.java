@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.teleopmon.api.DetectorSignal;
+import org.teleopmon.api.EndReason;
 import org.teleopmon.detector.webrtc.live.CallTruth;
 import org.teleopmon.detector.webrtc.live.RelayedStreamTruth;
+import org.teleopmon.testsupport.BuiltPacket;
 import org.teleopmon.testsupport.Prerequisite;
 import org.teleopmon.testsupport.Requires;
 
@@ -23,7 +26,11 @@ class FixtureReplayTest {
     @Test
     void aChromiumCallMatchesChromiumsOwnStats() throws Exception {
         CallTruth truth = CallTruth.read(fixture("chromium-call.truth.json"));
-        WebRtcDetector detector = Recording.play(Recording.udp(fixture("chromium-call.pcap")));
+        List<BuiltPacket> packets = Recording.udp(fixture("chromium-call.pcap"));
+        // The page closes its peer connections at the end: up to that close_notify the call is up.
+        int close = Recording.closingPacket(packets);
+        assertThat(close).as("the recording ends with the peers' close_notify").isPositive();
+        WebRtcDetector detector = Recording.play(packets.subList(0, close));
         CallTruth.OutboundStream video = truth.outbound("video");
         CallTruth.OutboundStream audio = truth.outbound("audio");
 
@@ -61,6 +68,14 @@ class FixtureReplayTest {
         assertThat(signal.active()).isTrue();
         assertThat(signal.confidence()).isGreaterThanOrEqualTo(90);
         assertThat(signal.operators()).hasSize(1);
+
+        packets.subList(close, packets.size()).forEach(detector::onPacket);
+        DetectorSignal end = detector.detect();
+        assertThat(end.active()).isFalse();
+        assertThat(end.ended().kind()).isEqualTo(EndReason.Kind.CALL_ENDED);
+        assertThat(end.ended().detail()).contains("DTLS close_notify");
+        assertThat(end.ended().at()).isEqualTo(Instant.ofEpochSecond(0, packets.get(close).timestampNanos()));
+        assertThat(end.ended().at().toEpochMilli()).isBetween(truth.statsAtMs(), truth.closedAtMs() + 50);
     }
 
     @Test

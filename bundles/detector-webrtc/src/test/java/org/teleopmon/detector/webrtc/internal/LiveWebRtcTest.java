@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.teleopmon.api.DetectorSignal;
+import org.teleopmon.api.EndReason;
 import org.teleopmon.capture.internal.Capture;
 import org.teleopmon.detector.webrtc.live.CallTruth;
 import org.teleopmon.detector.webrtc.live.ChromiumCall;
@@ -43,8 +45,27 @@ class LiveWebRtcTest {
             List<Double> fpsDuringCall = new ArrayList<>();
             CallTruth truth;
             String captureStats;
+            List<StreamRow> streams;
             try (Capture capture = Capture.loopback(detector, ns.path().toString())) {
                 await().atMost(WAIT).until(capture::ready);
+                // The call's rows vanish with its close_notify: keep the last ones read while it was up
+                // (media stops 300 ms before the close, so they are final).
+                AtomicReference<List<StreamRow>> rows = new AtomicReference<>(List.of());
+                Thread reader = new Thread(() -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        List<StreamRow> now = detector.streams();
+                        if (!now.isEmpty()) {
+                            rows.set(now);
+                        }
+                        try {
+                            Thread.sleep(20);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                }, "stream-rows");
+                reader.setDaemon(true);
+                reader.start();
                 try (ChromiumCall call = ChromiumCall.start(ns, ChromiumCall.Options.defaults()
                         .withDuration(Duration.ofSeconds(8)))) {
                     await().atMost(WAIT).until(() -> detector.detect().measurement("video_streams") == 1);
@@ -52,13 +73,17 @@ class LiveWebRtcTest {
                     fpsDuringCall.add(detector.detect().measurement("fps"));
                     truth = call.awaitTruth(WAIT);
                 }
+                // The page closed both peer connections: their DTLS close_notify ends the call at once.
+                await().atMost(WAIT).until(() -> pushed.stream().anyMatch(p -> p.ended() != null));
+                reader.interrupt();
+                streams = rows.get();
                 captureStats = capture.stats().toString();
             }
             // Kernel drops on a loaded machine are allowed for: the 5 % tolerance covers them.
-            String context = captureStats + "\n" + detector.streams();
+            String context = captureStats + "\n" + streams;
             CallTruth.OutboundStream video = truth.outbound("video");
-            StreamRow videoRow = Recording.stream(detector, video.ssrc());
-            StreamRow rtxRow = Recording.stream(detector, video.rtxSsrc());
+            StreamRow videoRow = Recording.stream(streams, video.ssrc());
+            StreamRow rtxRow = Recording.stream(streams, video.rtxSsrc());
             assertThat((double) videoRow.frames()).as(context).isCloseTo(video.framesSent(), within(0.05 * video.framesSent()));
             assertThat((double) videoRow.packets() + rtxRow.packets()).as(context)
                     .isCloseTo(video.packetsSent(), within(0.05 * video.packetsSent()));
@@ -69,8 +94,13 @@ class LiveWebRtcTest {
             assertThat(fpsDuringCall.get(0)).isCloseTo(truthFps, within(0.05 * truthFps));
             assertThat((double) videoRow.lost()).as(context)
                     .isCloseTo(truth.inbound("video").packetsLost(), within(0.05 * video.packetsSent()));
-            assertThat(detector.calls()).singleElement().satisfies(c -> assertThat(c.dtls()).isEqualTo("1.3"));
+            assertThat(detector.history()).singleElement().satisfies(c -> assertThat(c.dtls()).isEqualTo("1.3"));
             assertThat(pushed).anySatisfy(s -> assertThat(s.active()).isTrue());
+            DetectorSignal end = pushed.stream().filter(s -> s.ended() != null).findFirst().orElseThrow();
+            assertThat(end.ended().kind()).isEqualTo(EndReason.Kind.CALL_ENDED);
+            assertThat(end.ended().detail()).contains("DTLS close_notify");
+            assertThat(end.ended().at().toEpochMilli()).as("the close, not the idle timeout after it")
+                    .isBetween(truth.closedAtMs() - 1000, truth.closedAtMs() + 1000);
         }
     }
 

@@ -37,8 +37,26 @@ final class Recording {
 
     /** The stream of this SSRC among the detector's active calls; fails naming the ones it has. */
     static StreamRow stream(WebRtcDetector detector, long ssrc) {
-        return detector.streams().stream().filter(s -> s.ssrc() == ssrc).findFirst()
-                .orElseThrow(() -> new AssertionError("no stream " + ssrc + " in " + detector.streams()));
+        return stream(detector.streams(), ssrc);
+    }
+
+    static StreamRow stream(List<StreamRow> rows, long ssrc) {
+        return rows.stream().filter(s -> s.ssrc() == ssrc).findFirst()
+                .orElseThrow(() -> new AssertionError("no stream " + ssrc + " in " + rows));
+    }
+
+    /** The index of the packet whose signal first carries an end (a DTLS close_notify); -1 when none does. */
+    static int closingPacket(List<BuiltPacket> packets) {
+        WebRtcDetector detector = new WebRtcDetector(Settings.DEFAULTS, 10);
+        boolean[] ended = new boolean[1];
+        detector.listeners.add(signal -> ended[0] |= signal.ended() != null);
+        for (int i = 0; i < packets.size(); i++) {
+            detector.onPacket(packets.get(i));
+            if (ended[0]) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Feeds the packets to a fresh detector; returns it. */

@@ -21,6 +21,10 @@ final class Connection {
     long lastSeen;
     boolean closed;
     String closedBy = "";
+    /** Whether the client (the operator) sent the FIN or RST that closed it. */
+    boolean closedByClient;
+    /** Commands this connection carried. */
+    long commands;
     /** The operator id carried by this connection's messages, if any. */
     String operatorId;
 
@@ -58,6 +62,7 @@ final class Connection {
         direction.stream.segment(p.timestampNanos(), p.tcpSeq(), (flags & Packet.TCP_SYN) != 0, p.array(),
                 p.payloadOffset(), p.payloadLength(), missing);
         if ((flags & (Packet.TCP_FIN | Packet.TCP_RST)) != 0 && !closed) {
+            closedByClient = direction == toServer;
             close((flags & Packet.TCP_RST) != 0 ? "RST" : "FIN");
         }
     }

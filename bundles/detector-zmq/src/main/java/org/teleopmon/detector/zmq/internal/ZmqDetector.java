@@ -3,6 +3,7 @@ package org.teleopmon.detector.zmq.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +28,10 @@ import org.teleopmon.api.capture.CaptureInterest;
 import org.teleopmon.api.capture.CaptureService;
 import org.teleopmon.api.capture.Packet;
 import org.teleopmon.api.capture.PacketListener;
+import org.teleopmon.api.sockets.Protocol;
+import org.teleopmon.api.sockets.SocketInterest;
+import org.teleopmon.api.sockets.SocketSnapshot;
+import org.teleopmon.api.sockets.SocketTable;
 import org.teleopmon.detector.support.CaptureHealth;
 import org.teleopmon.detector.support.PacketFailures;
 import org.teleopmon.detector.support.ProblemLog;
@@ -36,7 +41,8 @@ import org.teleopmon.detector.support.SignalFanOut;
  * The ZMQ teleoperation detector: a {@link PacketListener} on the command, observation and extra
  * ports that follows every ZMTP connection, and a {@link Detector} that pushes its view to every
  * {@link SignalListener} the moment it changes. Packets arrive on the capture thread; a ticker
- * ages silence and the watchdog out.
+ * ages silence and the watchdog out. The kernel's socket table ({@link ZmqSocketFeed}) adds the
+ * connections' TCP round trips and retransmissions, and stands in for packets when capture cannot run.
  */
 @Component(service = {Detector.class, PacketListener.class, ZmqDetector.class}, immediate = true,
         configurationPid = "org.teleopmon.detector.zmq", property = Detector.WEIGHT_PROPERTY + ":Integer=90")
@@ -51,6 +57,9 @@ public class ZmqDetector implements Detector, PacketListener {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile CaptureService capture;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile SocketTable sockets;
 
     private final ZmqTraffic traffic;
     private final Clock clock;
@@ -114,6 +123,27 @@ public class ZmqDetector implements Detector, PacketListener {
         signals.push(changed);
     }
 
+    /** What the detector wants of the kernel's socket table: the robot's ends of the watched ports (and the listener). */
+    public SocketInterest socketInterest() {
+        return new SocketInterest(Set.of(Protocol.TCP), traffic.settings.ports(), Set.of(), false);
+    }
+
+    /** A reading of the socket table, on the table's poll thread. */
+    public void onSockets(SocketSnapshot snapshot) {
+        DetectorSignal changed = null;
+        synchronized (traffic) {
+            try {
+                long now = nanos();
+                traffic.capturing(CaptureHealth.capturing(capture), now);
+                traffic.kernel.update(snapshot);
+                changed = evaluate(now);
+            } catch (RuntimeException e) {
+                failures.failed(e);
+            }
+        }
+        signals.push(changed);
+    }
+
     @Override
     public DetectorSignal detect() {
         DetectorSignal.Builder signal;
@@ -132,6 +162,15 @@ public class ZmqDetector implements Detector, PacketListener {
     @Override
     public Health health() {
         Health captureHealth = CaptureHealth.of(capture, "the ZMQ detector");
+        if (!CaptureHealth.capturing(capture)) {
+            SocketTable table = sockets;
+            if (table != null && table.health().status().httpStatus() == 200) {
+                return Health.warn((captureHealth.isOk() ? "capture: not capturing yet" : captureHealth.message())
+                        + "; detecting from the kernel socket table instead (lower confidence: no message is "
+                        + "decoded, the command rate is estimated from TCP data segments)");
+            }
+            return captureHealth.isOk() ? Health.warn("capture: not capturing yet") : captureHealth;
+        }
         if (!captureHealth.isOk()) {
             return captureHealth;
         }
@@ -164,8 +203,10 @@ public class ZmqDetector implements Detector, PacketListener {
 
     void tick() {
         DetectorSignal changed;
+        boolean capturing = CaptureHealth.capturing(capture);
         synchronized (traffic) {
             long now = nanos();
+            traffic.capturing(capturing, now);
             traffic.expire(now, 30 * traffic.settings.silenceNanos());
             traffic.rateBand(now);
             changed = evaluate(now);

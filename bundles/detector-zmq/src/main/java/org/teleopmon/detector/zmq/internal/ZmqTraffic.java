@@ -1,7 +1,9 @@
 package org.teleopmon.detector.zmq.internal;
 
+import java.time.Instant;
 import java.util.function.BiConsumer;
 
+import org.teleopmon.api.EndReason;
 import org.teleopmon.api.capture.Packet;
 
 /**
@@ -17,6 +19,7 @@ final class ZmqTraffic implements TrafficSink {
     final MessageWindow commands;
     final MessageWindow observations;
     final MessageWindow others;
+    final KernelView kernel;
     private final MessageClassifier classifier;
     private final BiConsumer<Connection, String> malformedLog;
     long malformed;
@@ -29,6 +32,12 @@ final class ZmqTraffic implements TrafficSink {
     String robotType = "";
     String lastMalformed = "";
     long sessionStart;
+    /** Whether packets are being captured; when not, detection falls back to the {@link KernelView}. */
+    boolean captureUsable = true;
+    /** Capture time of the latest packet on a watched port. */
+    long lastPacket;
+    /** The teardown of the command connection that carried the commands, until commands flow again. */
+    EndReason ended;
     private boolean changed;
     private long now;
 
@@ -40,12 +49,14 @@ final class ZmqTraffic implements TrafficSink {
         this.observations = new MessageWindow(ZmqSettings.WINDOW_CAPACITY, settings.windowNanos());
         this.others = new MessageWindow(ZmqSettings.WINDOW_CAPACITY, settings.windowNanos());
         this.classifier = new MessageClassifier(settings.maxCommandBytes());
+        this.kernel = new KernelView(settings);
     }
 
     /** Follows one captured TCP packet; true when the detector's view may have changed. */
     boolean packet(Packet p) {
         changed = false;
         now = p.timestampNanos();
+        lastPacket = now;
         Connection connection = table.find(p);
         if (connection == null) {
             return false;
@@ -56,9 +67,41 @@ final class ZmqTraffic implements TrafficSink {
         connection.accept(p);
         if (connection.closed) {
             table.remove(connection);
-            changed |= connection.serverPort == settings.commandPort();
+            if (connection.serverPort == settings.commandPort()) {
+                changed = true;
+                teardown(connection);
+            }
         }
         return changed;
+    }
+
+    /** The command connection that carried the commands closed: unless another still carries them, they ended. */
+    private void teardown(Connection closed) {
+        if (closed.commands == 0 || ended != null) {
+            return;
+        }
+        for (Connection c : table.all()) {
+            if (c.serverPort == settings.commandPort() && c.commands > 0 && now - c.lastSeen <= settings.silenceNanos()) {
+                return;
+            }
+        }
+        String after = String.format(" after %.1f s", (now - closed.opened) / 1e9);
+        String detail = closed.closedByClient
+                ? "operator " + ("RST".equals(closed.closedBy) ? "reset" : "closed") + " the command connection from "
+                        + closed.clientEndpoint() + " (" + closed.closedBy + ")" + after
+                : "robot host " + ("RST".equals(closed.closedBy) ? "reset" : "closed") + " the command connection ("
+                        + closed.closedBy + ")" + after + ", see connection_time_s (the LeKiwi host exits after it, "
+                        + "30 s by default)";
+        ended = EndReason.of(closed.closedByClient ? EndReason.Kind.OPERATOR_CLOSED : EndReason.Kind.ROBOT_CLOSED,
+                detail, Instant.ofEpochSecond(0, commands.last()));
+    }
+
+    /**
+     * Whether packets are being captured: the capture service says so, or packets arrived lately (a replay,
+     * a capture opened by hand in a test or tool).
+     */
+    void capturing(boolean serviceCaptures, long nowNanos) {
+        captureUsable = serviceCaptures || lastPacket != 0 && nowNanos - lastPacket <= settings.silenceNanos();
     }
 
     /** Drops connections silent for {@code idleNanos}; true when one was an operator's. */
@@ -106,6 +149,11 @@ final class ZmqTraffic implements TrafficSink {
     }
 
     private void command(Connection connection, ZmtpMessage message) {
+        connection.commands++;
+        if (ended != null) {
+            ended = null;
+            changed = true;
+        }
         if (commands.last() == 0 || now - commands.last() > settings.silenceNanos()) {
             sessionStart = now;
             changed = true;

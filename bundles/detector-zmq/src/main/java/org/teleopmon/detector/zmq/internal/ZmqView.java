@@ -1,10 +1,13 @@
 package org.teleopmon.detector.zmq.internal;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.teleopmon.api.DetectorSignal;
+import org.teleopmon.api.EndReason;
 import org.teleopmon.api.IdentitySource;
 import org.teleopmon.api.Measurements;
 import org.teleopmon.api.Operator;
@@ -12,26 +15,57 @@ import org.teleopmon.api.Operator;
 /**
  * Turns the traffic into the detector's signal. {@link #key} is the part of the view whose change
  * is pushed to listeners at once; measurements alone change every message and wait for the tick.
+ * While packets are captured the decoded messages decide; when capture cannot run, the kernel's
+ * socket table does (data segments on the command port, at a lower confidence). Either way the table
+ * adds the TCP round trips and retransmissions, and a closed command connection ends the view.
  */
 final class ZmqView {
 
     static final String NAME = "zmq";
 
     record Key(boolean active, int confidence, Map<String, Operator> operators, String robotType,
-            boolean watchdog, boolean baseDriven, boolean rateLow) {
+            boolean watchdog, boolean baseDriven, boolean rateLow, boolean fromKernel, EndReason ended) {
     }
+
+    /** Confidence of commands seen only as TCP data segments at a teleoperation-like rate: enough to start a session. */
+    static final int KERNEL_CONFIDENCE = 80;
+    /** Segments flowing below the rate: holds a session, does not start one. */
+    static final int KERNEL_LOW_RATE_CONFIDENCE = 70;
+    static final int KERNEL_WATCHDOG_CONFIDENCE = 60;
 
     private ZmqView() {
     }
 
     static Key key(ZmqTraffic t, long now) {
+        if (!t.captureUsable) {
+            return kernelKey(t, now);
+        }
+        if (t.ended != null) {
+            return new Key(false, 0, Map.of(), robotType(t), false, false, false, false, t.ended);
+        }
         boolean commands = recent(t.commands.last(), now, t.settings.silenceNanos());
         boolean unknown = recent(t.lastUnknownCommand, now, t.settings.silenceNanos());
         boolean observations = recent(t.observations.last(), now, t.settings.silenceNanos());
         boolean watchdog = commands && now - t.commands.last() > t.settings.watchdogNanos();
         int confidence = commands ? (watchdog ? 70 : t.rateLow ? 80 : 95) : unknown ? 50 : observations ? 40 : 0;
         return new Key(commands || unknown, confidence, operators(t, now), robotType(t), watchdog,
-                commands && t.baseDriven, t.rateLow);
+                commands && t.baseDriven, t.rateLow, false, null);
+    }
+
+    /** The view without packets: the kernel's socket table alone. */
+    private static Key kernelKey(ZmqTraffic t, long now) {
+        KernelView k = t.kernel;
+        if (k.ended != null) {
+            return new Key(false, 0, Map.of(), robotType(t), false, false, false, true, k.ended);
+        }
+        boolean flowing = k.commandsFlowing(now);
+        boolean watchdog = flowing && now - k.lastCommandSegment() > t.settings.watchdogNanos();
+        double rate = k.commandRateHz();
+        boolean rateLow = !(rate >= t.settings.minCommandRateHz());
+        int confidence = !flowing ? 0 : watchdog ? KERNEL_WATCHDOG_CONFIDENCE
+                : rateLow ? KERNEL_LOW_RATE_CONFIDENCE : KERNEL_CONFIDENCE;
+        return new Key(flowing, confidence, k.operators(now), robotType(t), watchdog, false, flowing && rateLow, true,
+                null);
     }
 
     static DetectorSignal signal(ZmqTraffic t, long now) {
@@ -42,8 +76,14 @@ final class ZmqView {
         Key key = key(t, now);
         DetectorSignal.Builder b = DetectorSignal.builder(NAME).timestamp(Instant.ofEpochSecond(0, now))
                 .active(key.active()).confidence(key.confidence()).robotType(key.robotType())
-                .reason(reason(t, key, now));
+                .reason(key.ended() != null ? key.ended().detail() : reason(t, key, now)).ended(key.ended());
         key.operators().values().forEach(b::operator);
+        if (key.fromKernel()) {
+            b.measurement(Measurements.COMMAND_RATE_HZ, t.kernel.commandRateHz())
+                    .measurement("watchdog_tripped", key.watchdog() ? 1 : 0);
+            t.kernel.measure(b, key.operators().keySet(), now);
+            return b;
+        }
         double commandRate = t.commands.rateHz(now);
         double observationRate = t.observations.rateHz(now);
         double commandMbps = t.commands.megabitsPerSecond(now);
@@ -68,7 +108,19 @@ final class ZmqView {
         if (t.commands.last() != 0) {
             b.measurement("since_last_command_ms", (now - t.commands.last()) / 1e6);
         }
+        t.kernel.measure(b, peers(t, now), now);
         return b;
+    }
+
+    /** The addresses of the clients of live command connections: whose connections the kernel measures. */
+    private static Set<String> peers(ZmqTraffic t, long now) {
+        Set<String> peers = new HashSet<>();
+        for (Connection c : t.table.all()) {
+            if (c.serverPort == t.settings.commandPort() && !c.closed && now - c.lastSeen <= t.settings.silenceNanos()) {
+                peers.add(c.client);
+            }
+        }
+        return peers;
     }
 
     private static void gaps(DetectorSignal.Builder b, String stream, MessageWindow window, long now) {
@@ -99,6 +151,9 @@ final class ZmqView {
     }
 
     private static String reason(ZmqTraffic t, Key key, long now) {
+        if (key.fromKernel()) {
+            return kernelReason(t, key, now);
+        }
         if (key.watchdog()) {
             return "watchdog: no command for " + (now - t.commands.last()) / 1_000_000 + " ms, the base stops";
         }
@@ -114,6 +169,20 @@ final class ZmqView {
             return "observations streaming, no commands";
         }
         return t.commands.total() > 0 ? "commands silent" : "no ZMQ teleoperation traffic seen";
+    }
+
+    private static String kernelReason(ZmqTraffic t, Key key, long now) {
+        String source = " (kernel socket table; packet capture is off, so no message is decoded)";
+        if (key.watchdog()) {
+            return "watchdog: no data on command port " + t.settings.commandPort() + " for "
+                    + (now - t.kernel.lastCommandSegment()) / 1_000_000 + " ms" + source;
+        }
+        if (key.active()) {
+            return String.format("TCP data segments at %.1f/s on command port %d from %s%s%s", t.kernel.commandRateHz(),
+                    t.settings.commandPort(), String.join(", ", key.operators().keySet()),
+                    key.rateLow() ? " (below " + t.settings.minCommandRateHz() + "/s)" : "", source);
+        }
+        return "no data segments on command port " + t.settings.commandPort() + source;
     }
 
     private static boolean recent(long last, long now, long silence) {

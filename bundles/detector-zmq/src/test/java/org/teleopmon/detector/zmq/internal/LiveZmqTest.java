@@ -100,7 +100,7 @@ class LiveZmqTest {
                 commandPort, observationPort, 30, Duration.ZERO, 1, 20_000, "", Duration.ZERO, Duration.ZERO);
         try (Simulation robot = Simulation.start(robotOnly)) {
             Path script = Files.createTempFile("lekiwi-operator", ".py");
-            Files.writeString(script, PYTHON_OPERATOR);
+            Files.writeString(script, PythonOperator.SCRIPT);
             Process python = new ProcessBuilder(Prerequisite.PYTHON3, script.toString(), Integer.toString(commandPort),
                     Integer.toString(observationPort), "60").redirectErrorStream(true).start();
             assertThat(python.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -156,40 +156,4 @@ class LiveZmqTest {
             throw new IllegalStateException(e);
         }
     }
-
-    /** A LeKiwi client as lerobot writes it (pyzmq over libzmq): PUSH commands, PULL observations. */
-    private static final String PYTHON_OPERATOR = """
-            import json, sys, time, zmq
-            cmd_port, obs_port, count = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-            ctx = zmq.Context()
-            push = ctx.socket(zmq.PUSH)
-            push.setsockopt(zmq.IMMEDIATE, 1)
-            push.connect(f"tcp://127.0.0.1:{cmd_port}")
-            pull = ctx.socket(zmq.PULL)
-            pull.setsockopt(zmq.RCVHWM, 2)
-            pull.connect(f"tcp://127.0.0.1:{obs_port}")
-            keys = [f"arm_{j}.pos" for j in ("shoulder_pan", "shoulder_lift", "elbow_flex", "wrist_flex",
-                                               "wrist_roll", "gripper")] + ["x.vel", "y.vel", "theta.vel"]
-            sent = 0
-            deadline = time.time() + 20
-            while sent < count and time.time() < deadline:
-                action = {k: 0.0 for k in keys}
-                action["x.vel"] = 0.1
-                action["operator_id"] = "alice"
-                try:
-                    push.send_string(json.dumps(action), zmq.NOBLOCK)
-                    sent += 1
-                except zmq.Again:
-                    pass
-                try:
-                    while True:
-                        pull.recv(zmq.NOBLOCK)
-                except zmq.Again:
-                    pass
-                time.sleep(1 / 30)
-            push.close(linger=2000)
-            pull.close(linger=0)
-            ctx.term()
-            print(sent)
-            """;
 }

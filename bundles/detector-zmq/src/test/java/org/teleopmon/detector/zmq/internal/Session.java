@@ -55,4 +55,10 @@ final class Session {
         detector.onPacket(BuiltPacket.tcp(nanos, client, clientPort, server, serverPort, clientSeq, flag | Packet.TCP_ACK,
                 new byte[0], 0, 0));
     }
+
+    /** The robot's side closes (FIN) or resets (RST) the connection. */
+    void closeFromServer(long nanos, int flag) {
+        detector.onPacket(BuiltPacket.tcp(nanos, server, serverPort, client, clientPort, serverSeq, flag | Packet.TCP_ACK,
+                new byte[0], 0, 0));
+    }
 }

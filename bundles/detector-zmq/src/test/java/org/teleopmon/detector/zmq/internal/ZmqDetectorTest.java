@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.teleopmon.api.DetectorSignal;
+import org.teleopmon.api.EndReason;
 import org.teleopmon.api.IdentitySource;
 import org.teleopmon.api.Measurements;
 import org.teleopmon.api.capture.Packet;
@@ -94,6 +95,51 @@ class ZmqDetectorTest {
         clock.set(at(last + 3_000_000_000L));
         detector.tick();
         assertThat(pushed.get(pushed.size() - 1).active()).isFalse();
+    }
+
+    @Test
+    void theOperatorsFinEndsTheSessionAtOnceAtItsLastCommand() {
+        Session commands = handshake(new Session(detector, "10.0.0.7", 40000, "10.0.0.2", 5555), "PUSH", "PULL");
+        byte[] command = Zmtp.stream().json(Zmtp.lekiwiCommand(0, null)).bytes();
+        for (int i = 0; i < 30; i++) {
+            commands.toServer(T0 + i * PERIOD, command);
+        }
+        long last = T0 + 29 * PERIOD;
+        commands.close(last + 20_000_000L, Packet.TCP_FIN);
+
+        DetectorSignal end = pushed.get(pushed.size() - 1);
+        assertThat(end.active()).isFalse();
+        assertThat(end.ended().kind()).isEqualTo(EndReason.Kind.OPERATOR_CLOSED);
+        assertThat(end.ended().at()).isEqualTo(at(last));
+        assertThat(end.ended().detail()).isEqualTo("operator closed the command connection from 10.0.0.7:40000 (FIN) "
+                + "after 0.0 s".replace("0.0", String.format("%.1f", (last + 20_000_000L - (T0 - 1_000_000)) / 1e9)));
+    }
+
+    @Test
+    void theRobotHostsFinIsRobotClosedWithItsLifetimeAndANewCommandResumes() {
+        Session commands = handshake(new Session(detector, "10.0.0.7", 40000, "10.0.0.2", 5555), "PUSH", "PULL");
+        byte[] command = Zmtp.stream().json(Zmtp.lekiwiCommand(0, null)).bytes();
+        for (int i = 0; i < 30; i++) {
+            commands.toServer(T0 + i * PERIOD, command);
+        }
+        commands.closeFromServer(T0 + 30 * PERIOD, Packet.TCP_FIN);
+        assertThat(pushed.get(pushed.size() - 1).ended().kind()).isEqualTo(EndReason.Kind.ROBOT_CLOSED);
+        assertThat(pushed.get(pushed.size() - 1).ended().detail()).startsWith("robot host closed the command "
+                + "connection (FIN) after").contains("connection_time_s");
+
+        Session again = handshake(new Session(detector, "10.0.0.7", 40002, "10.0.0.2", 5555), "PUSH", "PULL");
+        again.toServer(T0 + 31 * PERIOD, command);
+        assertThat(pushed.get(pushed.size() - 1).ended()).isNull();
+        assertThat(pushed.get(pushed.size() - 1).active()).isTrue();
+    }
+
+    @Test
+    void anOperatorsResetIsAnEndToo() {
+        Session commands = handshake(new Session(detector, "10.0.0.7", 40000, "10.0.0.2", 5555), "PUSH", "PULL");
+        commands.toServer(T0, Zmtp.stream().json(Zmtp.lekiwiCommand(0, null)).bytes());
+        commands.close(T0 + PERIOD, Packet.TCP_RST);
+
+        assertThat(pushed.get(pushed.size() - 1).ended().detail()).startsWith("operator reset the command connection");
     }
 
     @Test

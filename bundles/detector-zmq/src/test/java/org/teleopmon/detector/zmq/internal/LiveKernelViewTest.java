@@ -1,0 +1,140 @@
+package org.teleopmon.detector.zmq.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.teleopmon.api.DetectorSignal;
+import org.teleopmon.api.EndReason;
+import org.teleopmon.api.Measurements;
+import org.teleopmon.api.sockets.SocketInterest;
+import org.teleopmon.api.sockets.SocketListener;
+import org.teleopmon.api.sockets.SocketSnapshot;
+import org.teleopmon.simulator.internal.Simulation;
+import org.teleopmon.simulator.internal.SimulationOptions;
+import org.teleopmon.sockets.internal.Sockets;
+import org.teleopmon.testsupport.ChildProcess;
+import org.teleopmon.testsupport.Prerequisite;
+import org.teleopmon.testsupport.Requires;
+
+/**
+ * No packet capture at all: the ZMQ detector fed by the real kernel socket table (netlink, no privilege)
+ * while a JeroMQ robot and a libzmq operator (Debian's pyzmq) run a LeKiwi session on random ports. The
+ * session is detected from data segments, measured from tcp_info, and its end attributed to the side that
+ * closed first.
+ */
+@Requires(Prerequisite.PYTHON_ZMQ)
+class LiveKernelViewTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private final int commandPort = freePort();
+    private final int observationPort = freePort();
+    private final List<DetectorSignal> pushed = new CopyOnWriteArrayList<>();
+    private final ZmqDetector detector = new ZmqDetector(ZmqSettings.defaults(commandPort, observationPort),
+            Clock.systemUTC());
+    private final Sockets sockets = Sockets.open(Duration.ofSeconds(1), Duration.ofMillis(100));
+    private Path script;
+
+    LiveKernelViewTest() {
+        detector.listeners.add(pushed::add);
+        sockets.session(true);
+        sockets.add(new SocketListener() {
+            @Override
+            public SocketInterest interest() {
+                return detector.socketInterest();
+            }
+
+            @Override
+            public void onSockets(SocketSnapshot snapshot) {
+                detector.onSockets(snapshot);
+            }
+        });
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        sockets.close();
+        if (script != null) {
+            Files.delete(script);
+        }
+    }
+
+    @Test
+    void aLibzmqOperatorIsDetectedMeasuredAndItsCloseIsTheOperatorsEnd() throws Exception {
+        try (Simulation robot = Simulation.start(robotOnly());
+                ChildProcess operator = operator(300)) {
+            // Active at once at a low confidence; at the full one when the rate over the window is a teleop rate.
+            DetectorSignal active = await().atMost(WAIT).until(detector::detect,
+                    s -> s.active() && s.confidence() == ZmqView.KERNEL_CONFIDENCE);
+            assertThat(active.operators()).singleElement().satisfies(o -> assertThat(o.id()).isEqualTo("127.0.0.1"));
+            assertThat(active.reason()).contains("kernel socket table");
+
+            await().atMost(WAIT).untilAsserted(() -> {
+                DetectorSignal live = detector.detect();
+                // pyzmq sends one 30 Hz JSON message per TCP data segment (ZMQ sets TCP_NODELAY).
+                assertThat(live.measurement(Measurements.COMMAND_RATE_HZ)).isCloseTo(30, within(4.5));
+                // Loopback: the robot's observation stream is acknowledged within microseconds.
+                assertThat(live.measurement(Measurements.LATENCY_MS)).isGreaterThan(0).isLessThan(5);
+                assertThat(live.measurement("rtt_variance_ms")).isGreaterThanOrEqualTo(0);
+                assertThat(live.measurement("tcp_data_segments_in_total")).isGreaterThanOrEqualTo(30);
+                assertThat(live.measurement("socket_connections")).isEqualTo(2);
+            });
+
+            assertThat(operator.awaitExit(Duration.ofSeconds(30))).as(operator.tails()).isZero();
+            DetectorSignal end = await().atMost(WAIT).until(() -> last(), s -> s != null && s.ended() != null);
+            assertThat(end.active()).isFalse();
+            assertThat(end.ended().kind()).as(end.ended().detail()).isEqualTo(EndReason.Kind.OPERATOR_CLOSED);
+            assertThat(end.ended().detail()).contains("127.0.0.1");
+            assertThat(robot.stats().commandsReceived()).isEqualTo(300);
+        }
+    }
+
+    @Test
+    void theRobotHostExitingIsTheRobotsEnd() throws Exception {
+        try (ChildProcess operator = operator(100_000)) {
+            Simulation robot = Simulation.start(robotOnly());
+            await().atMost(WAIT).until(detector::detect, DetectorSignal::active);
+            robot.close();
+
+            DetectorSignal end = await().atMost(WAIT).until(() -> last(), s -> s != null && s.ended() != null);
+            assertThat(end.ended().kind()).as(end.ended().detail()).isEqualTo(EndReason.Kind.ROBOT_CLOSED);
+            assertThat(end.ended().detail()).contains("robot host").contains("connection_time_s");
+        }
+    }
+
+    private SimulationOptions robotOnly() {
+        return new SimulationOptions("lekiwi", "robot", false, "127.0.0.1", "127.0.0.1", commandPort, observationPort,
+                30, Duration.ZERO, 1, 20_000, "", Duration.ZERO, Duration.ZERO);
+    }
+
+    private ChildProcess operator(int commands) throws IOException {
+        script = Files.createTempFile("lekiwi-operator", ".py");
+        Files.writeString(script, PythonOperator.SCRIPT);
+        return ChildProcess.start("python-operator", new ProcessBuilder(Prerequisite.PYTHON3, script.toString(),
+                Integer.toString(commandPort), Integer.toString(observationPort), Integer.toString(commands)), null);
+    }
+
+    private DetectorSignal last() {
+        return pushed.isEmpty() ? null : pushed.get(pushed.size() - 1);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
