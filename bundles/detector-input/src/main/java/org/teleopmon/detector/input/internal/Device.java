@@ -16,6 +16,11 @@ final class Device {
 
     /** What sysfs says; a rescan may replace it when a node of the same device comes or goes. */
     DeviceInfo info;
+    /**
+     * Its nodes when it had the most ({@code event5+js0}): an unplugged device loses them one by one
+     * before it goes, and its end names them all.
+     */
+    String nodeNames;
     final ControlState state;
     final boolean ignored;
     /** Real paths of its nodes, as {@code /proc/<pid>/fd} links show them. */
@@ -37,6 +42,7 @@ final class Device {
 
     Device(DeviceInfo info, ControlState state, boolean ignored, List<Path> realNodes) {
         this.info = info;
+        this.nodeNames = info.nodeNames();
         this.state = state;
         this.ignored = ignored;
         this.realNodes = realNodes;

@@ -71,6 +71,15 @@ record DeviceInfo(String id, DeviceKind kind, Family family, String name, String
         return "device:" + name;
     }
 
+    /**
+     * The same physical device, whatever its nodes: a device whose identity or controls changed
+     * under the same {@code inputN} is another one (sysfs is mid-removal, or the kernel reused the number).
+     */
+    boolean sameDeviceAs(DeviceInfo other) {
+        return kind == other.kind && caps.equals(other.caps) && name.equals(other.name) && uniq.equals(other.uniq)
+                && bus == other.bus && vendor == other.vendor && product == other.product;
+    }
+
     /** The same device (a rescan finds it unchanged). */
     boolean sameAs(DeviceInfo other) {
         return other != null && equals(other);

@@ -74,6 +74,9 @@ final class InputModel {
 
     /** A node of the device came or went: same device, same controls. */
     synchronized void update(Device device, DeviceInfo info, List<Path> realNodes) {
+        if (info.nodes().size() >= device.info.nodes().size()) {
+            device.nodeNames = info.nodeNames();
+        }
         device.info = info;
         device.realNodes = realNodes;
         devicesVersion++;
@@ -97,7 +100,7 @@ final class InputModel {
         devicesVersion++;
         if (device.driving) {
             ended = EndReason.of(EndReason.Kind.DEVICE_GONE, device.info.name() + " (" + identity(device.info)
-                    + ") disconnected from " + device.info.nodeNames(), wallTime(device.state.lastChange(), now));
+                    + ") disconnected from " + device.nodeNames, wallTime(device.state.lastChange(), now));
             endedVersion++;
         }
         return device;

@@ -327,7 +327,7 @@ final class InputReader implements Runnable {
         boolean changed = false;
         for (Device d : model.all()) {
             DeviceInfo seen = found.get(d.info.id());
-            if (seen == null || seen.kind() != d.info.kind() || !seen.caps().equals(d.info.caps())) {
+            if (seen == null || !seen.sameDeviceAs(d.info)) {
                 close(d);
                 model.remove(d.info.id(), now);
                 LOG.info("Input device removed: {} {}", d.info.nodeNames(), d.info.name());

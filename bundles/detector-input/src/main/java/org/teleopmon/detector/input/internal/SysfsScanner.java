@@ -46,10 +46,13 @@ final class SysfsScanner {
     /** The devices now, by id. */
     Map<String, DeviceInfo> scan() {
         Map<Path, String[]> nodesByDevice = new LinkedHashMap<>();
+        // The kernel deletes a device's node before its sysfs directory, and creates it after: where
+        // dev/input exists, a device without its node is coming or going, and inotify on the node says when.
+        boolean nodesShown = Files.isDirectory(devInput());
         for (Path entry : list(inputClass())) {
             String node = entry.getFileName().toString();
             boolean event = node.startsWith("event");
-            if (!event && !node.startsWith("js")) {
+            if (!event && !node.startsWith("js") || nodesShown && !Files.exists(devInput().resolve(node))) {
                 continue;
             }
             try {
@@ -81,6 +84,9 @@ final class SysfsScanner {
 
     private DeviceInfo read(Path device, String event, String js, Map<Path, HidrawNode> hidraw) {
         try {
+            if (!Files.exists(device.resolve("name")) || !Files.exists(device.resolve("capabilities/ev"))) {
+                return null; // every input device has both: this one is being removed
+            }
             Capabilities caps = new Capabilities(bitmap(device, "capabilities/ev"), bitmap(device, "capabilities/key"),
                     bitmap(device, "capabilities/abs"), bitmap(device, "capabilities/rel"),
                     bitmap(device, "properties"));
@@ -110,7 +116,11 @@ final class SysfsScanner {
     /** hidraw nodes by the real path of their HID device. */
     private Map<Path, HidrawNode> hidrawNodes() {
         Map<Path, HidrawNode> nodes = new LinkedHashMap<>();
+        boolean nodesShown = Files.isDirectory(devInput());
         for (Path entry : list(root.resolve("sys/class/hidraw"))) {
+            if (nodesShown && !Files.exists(dev().resolve(entry.getFileName().toString()))) {
+                continue;
+            }
             try {
                 Path device = entry.resolve("device").toRealPath();
                 Map<String, String> uevent = uevent(device.resolve("uevent"));

@@ -114,7 +114,10 @@ final class FakeInputTree {
         }
         try (Stream<Path> inputs = Files.walk(root.resolve("sys/devices"))) {
             for (Path dir : inputs.filter(p -> p.getFileName().toString().equals("input" + n)).toList()) {
-                delete(dir);
+                // the kernel removes a device's sysfs directory at once: move it out, then delete it
+                Path gone = Files.createTempDirectory(root, ".removed");
+                Files.move(dir, gone.resolve(dir.getFileName()));
+                delete(gone);
             }
         }
     }
