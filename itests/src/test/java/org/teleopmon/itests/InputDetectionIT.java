@@ -199,6 +199,9 @@ public class InputDetectionIT extends TeleopTestSupport {
                 }
             }
         }
+        String log = Files.readString(Path.of(System.getProperty("karaf.data"), "log/karaf.log"));
+        assertTrue("the detector's own lines are in the log that is searched",
+                log.contains("Input device added: event6 Lite-On Technology Corp."));
         assertTrue("checked karaf.log, the shm files and etc/: " + places.size() + " places",
                 places.stream().anyMatch(p -> p.endsWith("karaf.log"))
                         && places.stream().anyMatch(p -> p.contains("/dev/shm/"))

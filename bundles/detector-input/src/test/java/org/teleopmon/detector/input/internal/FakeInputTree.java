@@ -40,6 +40,13 @@ final class FakeInputTree {
         return root;
     }
 
+    /** A detector with the shipped defaults reading this tree (processes from the real /proc), started. */
+    InputDetector startDetector() {
+        return new InputDetector(InputSettings.of(root.toString(), 0.2, 1.5, 0.5, 1.0, 30,
+                new String[] {"w", "s", "a", "d", "z", "x", "r", "f"}, new String[] {"i", "k", "j", "l", "u", "o", "n", "m"},
+                new String[0], 10, 30), java.time.Clock.systemUTC(), Path.of("/proc"));
+    }
+
     /**
      * Adds the fixture as input device {@code inputN} with node {@code eventN} (and {@code js<js>} when
      * {@code js >= 0}); {@code uniq} replaces the fixture's when not null. The sysfs entries appear

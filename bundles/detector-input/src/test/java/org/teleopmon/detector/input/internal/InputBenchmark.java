@@ -3,7 +3,6 @@ package org.teleopmon.detector.input.internal;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Locale;
 
 import org.teleopmon.testsupport.ChildProcess;
@@ -35,9 +34,7 @@ public final class InputBenchmark {
                 java.nio.charset.StandardCharsets.UTF_8).strip();
         Files.writeString(prose, (text + " ").repeat(1 + (warmUp + measure) / 15));
 
-        InputDetector detector = new InputDetector(InputSettings.of(root.toString(), 0.2, 1.5, 0.5, 1.0, 30,
-                new String[] {"w", "s", "a", "d", "z", "x", "r", "f"}, new String[] {"i", "k", "j", "l", "u", "o", "n", "m"},
-                new String[0], 10, 30), Clock.systemUTC(), Path.of("/proc"));
+        InputDetector detector = tree.startDetector();
         long[] pushes = new long[1];
         detector.listeners.add(signal -> pushes[0]++);
         while (detector.devices().stream().filter(r -> r.status().startsWith("reading")).count() < 2) {

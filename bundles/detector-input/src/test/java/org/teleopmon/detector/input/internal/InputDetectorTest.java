@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,9 +49,7 @@ class InputDetectorTest {
     }
 
     private void start() {
-        detector = new InputDetector(InputSettings.of(root.toString(), 0.2, 1.5, 0.5, 1.0, 30,
-                new String[] {"w", "s", "a", "d", "z", "x", "r", "f"}, new String[] {"i", "k", "j", "l", "u", "o", "n", "m"},
-                new String[0], 10, 30), Clock.systemUTC(), Path.of("/proc"));
+        detector = tree.startDetector();
         detector.listeners.add(pushed::add);
     }
 
