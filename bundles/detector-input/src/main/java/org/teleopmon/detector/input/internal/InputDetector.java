@@ -76,7 +76,11 @@ public class InputDetector implements Detector {
 
     @Modified
     void modified(InputDetectorConfig config) {
-        InputSettings settings = InputSettings.from(config);
+        apply(InputSettings.from(config));
+    }
+
+    /** Saved configuration changes apply at once: the reader starts over with the new settings. */
+    void apply(InputSettings settings) {
         report(settings);
         model.settings(settings);
         reader.reconfigure();

@@ -42,9 +42,14 @@ final class FakeInputTree {
 
     /** A detector with the shipped defaults reading this tree (processes from the real /proc), started. */
     InputDetector startDetector() {
-        return new InputDetector(InputSettings.of(root.toString(), 0.2, 1.5, 0.5, 1.0, 30,
+        return new InputDetector(settings(), java.time.Clock.systemUTC(), Path.of("/proc"));
+    }
+
+    /** The shipped defaults, reading this tree and leaving {@code ignore} alone. */
+    InputSettings settings(String... ignore) {
+        return InputSettings.of(root.toString(), 0.2, 1.5, 0.5, 1.0, 30,
                 new String[] {"w", "s", "a", "d", "z", "x", "r", "f"}, new String[] {"i", "k", "j", "l", "u", "o", "n", "m"},
-                new String[0], 10, 30), java.time.Clock.systemUTC(), Path.of("/proc"));
+                ignore, 10, 30);
     }
 
     /**

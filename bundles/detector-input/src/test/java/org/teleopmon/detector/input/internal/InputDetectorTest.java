@@ -145,6 +145,25 @@ class InputDetectorTest {
     }
 
     @Test
+    void aSavedConfigurationAppliesAtOnce(@TempDir Path otherRoot) throws IOException {
+        tree.add("xbox-wireless-controller", 5, 0, null);
+        start();
+        await().atMost(WAIT).until(() -> detector.devices().size() == 1 && detector.devices().get(0).status()
+                .equals("reading event5"));
+
+        detector.apply(tree.settings("045e:0b13"));
+        await().atMost(WAIT).until(() -> detector.devices().size() == 1 && detector.devices().get(0).status()
+                .equals("ignored (configuration)"));
+        assertThat(detector.detect().reason()).isEqualTo("0 pads, joysticks or keyboards of 1 input devices, none driven");
+
+        FakeInputTree other = new FakeInputTree(otherRoot);
+        other.add("usb-keyboard", 7, -1, null);
+        detector.apply(other.settings());
+        await().atMost(WAIT).until(() -> detector.devices().stream().map(DeviceRow::node).toList()
+                .equals(List.of("event7")) && detector.devices().get(0).status().equals("reading event7"));
+    }
+
+    @Test
     void unpluggingThePadThatDroveEndsTheTeleoperationAsDeviceGone() throws Exception {
         Path pad = tree.add("xbox-wireless-controller", 5, 0, null);
         start();
