@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,16 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -30,8 +25,7 @@ import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.teleopmon.testsupport.HeadlessChromium;
 
 /**
  * The dashboard end to end: the real distribution started by its launcher with a free
@@ -42,63 +36,36 @@ public class DashboardIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private static Path home;
+    private static DistributionCopy copy;
     private static Path heartbeat;
-    private static Process karaf;
-    private static int port;
 
     @BeforeClass
     public static void startDistribution() throws Exception {
-        home = Files.createTempDirectory("teleop-dashboard");
-        exec("cp", "-a", System.getProperty("teleop.assembly.dir") + "/.", home.toString());
-        Path shellCfg = home.resolve("etc/org.apache.karaf.shell.cfg");
-        Files.writeString(shellCfg, Files.readString(shellCfg)
-                .replace("sshPort = 8101", "sshPort = " + TeleopTestSupport.freePort()));
-        heartbeat = home.resolve("heartbeat");
+        copy = DistributionCopy.fresh("teleop-dashboard");
+        heartbeat = copy.home.resolve("heartbeat");
         Files.writeString(heartbeat, "alice\n");
         Files.setLastModifiedTime(heartbeat, FileTime.from(Instant.EPOCH));
-        Files.writeString(home.resolve("etc/org.teleopmon.detector.heartbeat.cfg"),
-                "path = " + heartbeat + "\nconfidence = 95\n");
-        Files.writeString(home.resolve("etc/org.teleopmon.engine.cfg"), "\ndetector.weights = heartbeat-file=100\n",
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        copy.write("etc/org.teleopmon.detector.heartbeat.cfg", "path = " + heartbeat + "\nconfidence = 95\n");
+        copy.append("etc/org.teleopmon.engine.cfg", "detector.weights = heartbeat-file=100");
         Path jar = Path.of(System.getProperty("teleop.sample.detector.jar"));
-        Files.copy(jar, home.resolve("deploy").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(jar, copy.home.resolve("deploy").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
 
-        port = TeleopTestSupport.freePort();
-        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/teleop-monitor").toString(),
-                "--websocket-port", Integer.toString(port)).directory(home.toFile()).redirectErrorStream(true)
-                .redirectOutput(home.resolve("console.out").toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        karaf = builder.start();
+        copy.launch("teleop-monitor", "--websocket-port", Integer.toString(copy.webPort));
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> get("/detectors").contains("heartbeat-file"));
     }
 
     @AfterClass
     public static void stopDistribution() throws Exception {
-        if (karaf != null) {
-            // bin/karaf runs java as a child: end the whole tree this test started, and wait for it.
-            List<ProcessHandle> tree = karaf.descendants().collect(Collectors.toList());
-            tree.forEach(ProcessHandle::destroy);
-            karaf.destroy();
-            for (ProcessHandle process : tree) {
-                try {
-                    process.onExit().get(20, TimeUnit.SECONDS);
-                } catch (TimeoutException e) {
-                    process.destroyForcibly();
-                }
-            }
-            karaf.waitFor(20, TimeUnit.SECONDS);
-        }
-        exec("rm", "-rf", home.toString());
+        copy.close();
     }
 
     @Test
     public void theDashboardFollowsAHeartbeatSessionLive() throws Exception {
-        ChromeDriver browser = browser();
         ScheduledExecutorService toucher = Executors.newSingleThreadScheduledExecutor();
-        try {
-            browser.get("http://127.0.0.1:" + port + "/");
+        try (HeadlessChromium chromium = HeadlessChromium.start()) {
+            ChromeDriver browser = chromium.driver();
+            browser.get("http://127.0.0.1:" + copy.webPort + "/");
             await().atMost(TIMEOUT).until(() -> text(browser, "conn").equals("connected"));
             assertEquals("IDLE", text(browser, "state-badge"));
             assertTrue(text(browser, "health").contains("heartbeat-file"));
@@ -116,18 +83,7 @@ public class DashboardIT {
             screenshot(browser, "dashboard-heartbeat-stopped.png");
         } finally {
             toucher.shutdownNow();
-            browser.quit();
         }
-    }
-
-    private static ChromeDriver browser() throws IOException {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1500,1000",
-                "--user-data-dir=" + Files.createTempDirectory("teleop-chromium"));
-        return new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build(), options);
     }
 
     private static String text(ChromeDriver browser, String id) {
@@ -149,20 +105,13 @@ public class DashboardIT {
 
     private static String get(String path) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + copy.webPort + path))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
             return "";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "";
-        }
-    }
-
-    private static void exec(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).inheritIO().start();
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new AssertionError(String.join(" ", command) + " failed");
         }
     }
 }

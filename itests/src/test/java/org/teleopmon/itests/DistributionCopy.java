@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ final class DistributionCopy implements AutoCloseable {
     final Path home;
     final int webPort;
     final int sshPort;
+    final String shmNamespace;
     private final Map<String, String> environment = new HashMap<>();
     private final List<Process> launched = new ArrayList<>();
 
@@ -38,7 +40,8 @@ final class DistributionCopy implements AutoCloseable {
         replace("etc/org.apache.karaf.shell.cfg", "sshPort = 8101", "sshPort = " + sshPort);
         environment.put("JAVA_HOME", System.getProperty("java.home"));
         environment.put("WEBSOCKET_PORT", Integer.toString(webPort));
-        environment.put("SHM_NAMESPACE", "itest-" + home.getFileName());
+        this.shmNamespace = "itest-" + home.getFileName();
+        environment.put("SHM_NAMESPACE", shmNamespace);
     }
 
     /** A new copy of the distribution the build made ({@code teleop.assembly.dir}). */
@@ -62,8 +65,13 @@ final class DistributionCopy implements AutoCloseable {
         Files.writeString(path, text.replace(from, to));
     }
 
+    void write(String file, String text) throws IOException {
+        Files.writeString(home.resolve(file), text);
+    }
+
+    /** Adds a line to a file, creating it (a feature's cfg is only written at the first start, if absent). */
     void append(String file, String text) throws IOException {
-        Files.writeString(home.resolve(file), Files.readString(home.resolve(file)) + "\n" + text + "\n");
+        Files.writeString(home.resolve(file), "\n" + text + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     /** Runs a script of bin/ (teleop-monitor, karaf, start, stop...) with output to {@code console.out}. */
@@ -77,6 +85,26 @@ final class DistributionCopy implements AutoCloseable {
         Process process = builder.start();
         launched.add(process);
         return process;
+    }
+
+    /** Runs a script of bin/ to its end (e.g. {@code teleop-monitor --help}): its exit status and output. */
+    Result run(int timeoutSeconds, String script, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin").resolve(script).toString()));
+        command.addAll(List.of(args));
+        return Result.of(command, environment, Path.of("/dev/null"), timeoutSeconds);
+    }
+
+    /** One shell command through {@code bin/client} over this copy's SSH port (stdin carries it, with -b). */
+    Result client(String user, String password, String command) throws IOException, InterruptedException {
+        Path input = Files.writeString(home.resolve("client.in"), command + "\n");
+        return Result.of(List.of("timeout", "30", home.resolve("bin/client").toString(), "-a", Integer.toString(sshPort),
+                "-u", user, "-p", password, "-b"), environment, input, 40);
+    }
+
+    /** The admin password the launcher creates at the first start, once it exists. */
+    Optional<String> adminPassword() throws IOException {
+        Path file = home.resolve("etc/admin.password");
+        return Files.exists(file) ? Optional.of(Files.readString(file).trim()) : Optional.empty();
     }
 
     String console() throws IOException {
@@ -126,17 +154,30 @@ final class DistributionCopy implements AutoCloseable {
         exec(60, "rm", "-rf", home.toString());
     }
 
+    /** Runs a command that must succeed; its output. */
     static String exec(int timeoutSeconds, String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(List.of(command) + " did not finish in " + timeoutSeconds + " s");
+        Result result = Result.of(List.of(command), Map.of(), Path.of("/dev/null"), timeoutSeconds);
+        if (result.code() != 0) {
+            throw new AssertionError(List.of(command) + " exited " + result.code() + ": " + result.output());
         }
-        String text = new String(output, StandardCharsets.UTF_8);
-        if (process.exitValue() != 0) {
-            throw new AssertionError(List.of(command) + " exited " + process.exitValue() + ": " + text);
+        return result.output();
+    }
+
+    /** A finished command: exit status and everything it printed. */
+    record Result(int code, String output) {
+
+        static Result of(List<String> command, Map<String, String> env, Path stdin, int timeoutSeconds)
+                throws IOException, InterruptedException {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(stdin.toFile()));
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            byte[] output = process.getInputStream().readAllBytes();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(command + " did not finish in " + timeoutSeconds + " s");
+            }
+            return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
         }
-        return text;
     }
 }

@@ -1,10 +1,12 @@
 package org.teleopmon.config.internal;
 
 import java.util.Dictionary;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
@@ -18,6 +20,7 @@ import org.osgi.service.metatype.AttributeDefinition;
 import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
 import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.BundleTrackerCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,11 +48,47 @@ public class ConfigGuard implements ConfigurationPlugin {
     private final MetaTypeLookup lookup;
 
     @Activate
-    public ConfigGuard(BundleContext context, @Reference MetaTypeService metaType) {
+    public ConfigGuard(BundleContext context, @Reference MetaTypeService metaType,
+            @Reference ConfigurationAdmin configAdmin) {
         this.lookup = new MetaTypeLookup(context, metaType);
+        EnvironmentSeed seed = new EnvironmentSeed(configAdmin);
         this.bundles = new BundleTracker<>(context, Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING
-                | Bundle.ACTIVE | Bundle.STOPPING, environment);
+                | Bundle.ACTIVE | Bundle.STOPPING, new BundleTrackerCustomizer<List<DeclaredEnvironment.Declaration>>() {
+                    @Override
+                    public List<DeclaredEnvironment.Declaration> addingBundle(Bundle bundle, BundleEvent event) {
+                        List<DeclaredEnvironment.Declaration> declared = environment.addingBundle(bundle, event);
+                        if (declared != null) {
+                            environment.set(declared).forEach(applied -> seed(seed, applied));
+                        }
+                        return declared;
+                    }
+
+                    @Override
+                    public void modifiedBundle(Bundle bundle, BundleEvent event,
+                            List<DeclaredEnvironment.Declaration> declared) {
+                        environment.modifiedBundle(bundle, event, declared);
+                    }
+
+                    @Override
+                    public void removedBundle(Bundle bundle, BundleEvent event,
+                            List<DeclaredEnvironment.Declaration> declared) {
+                        environment.removedBundle(bundle, event, declared);
+                    }
+                });
         bundles.open();
+    }
+
+    private void seed(EnvironmentSeed seed, DeclaredEnvironment.Applied applied) {
+        try {
+            if (seed.seed(applied)) {
+                LOG.info("{}={} sets '{}' in {} from its first start", applied.variable(), applied.value(),
+                        applied.key(), applied.pid());
+            }
+        } catch (Exception e) {
+            logOnce("seed:" + applied.pid(), () -> LOG.warn("Cannot create configuration {} for {}: {}; "
+                    + "it applies once etc/{}.cfg is read", applied.pid(), applied.variable(), e.toString(),
+                    applied.pid()));
+        }
     }
 
     @Deactivate

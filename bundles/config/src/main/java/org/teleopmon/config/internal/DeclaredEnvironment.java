@@ -40,6 +40,18 @@ final class DeclaredEnvironment implements BundleTrackerCustomizer<List<Declared
         this.problems = problems;
     }
 
+    /** The set variables that {@code declarations} name, with their values. */
+    List<Applied> set(List<Declaration> declarations) {
+        List<Applied> set = new ArrayList<>();
+        for (Declaration declaration : declarations) {
+            String value = environment.apply(declaration.variable());
+            if (value != null && !value.isBlank()) {
+                set.add(new Applied(declaration.variable(), declaration.pid(), declaration.key(), value.trim()));
+            }
+        }
+        return set;
+    }
+
     /** Puts the value of every set variable declared for {@code pid} into {@code properties}. */
     List<Applied> apply(String pid, Dictionary<String, Object> properties) {
         List<Applied> applied = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ public final class Streamer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Streamer.class);
     private static final long HEALTH_PERIOD_MS = 1000;
+    private static final long MAX_RETRY_SECONDS = 30;
 
     private final Sources sources;
     private final String version;
@@ -34,6 +36,10 @@ public final class Streamer implements AutoCloseable {
     private volatile JettyListener listener;
     private volatile Health own = Health.unavailable("not started");
     private volatile String lastHealth = "";
+    /** start() was called and stop() was not: the port should be open. */
+    private boolean wanted;
+    private int failures;
+    private ScheduledFuture<?> retry;
 
     public Streamer(Sources sources, Settings settings, String version) {
         this.sources = sources;
@@ -52,38 +58,21 @@ public final class Streamer implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    /** Binds the configured address. A failure is logged once and shown in health; it does not throw. */
+    /**
+     * Binds the configured address. A failure does not throw: it shows in health, is logged once, and
+     * the bind is retried with back-off (1 s doubling to 30 s) until it works or the settings change.
+     */
     public synchronized void start() {
-        Settings current = settings;
-        Access access = new Access(current.authToken(), current.allowedOrigins());
-        ClientProtocol protocol = new ClientProtocol(hub, snapshots::hello, snapshots::stateMessage,
-                () -> settings.maxClients());
-        HttpRouter router = new HttpRouter(new Api(sources, hub, health), access);
-        JettyListener next = new JettyListener(current, router, hub, protocol, access, scheduler);
-        try {
-            next.start();
-            listener = next;
-            own = Health.ok();
-            LOG.info("Teleop streamer listening on http://{}:{}/ (WebSocket /ws)", current.host(), next.port());
-            if (!isLoopback(current.host()) && current.authToken().isEmpty()) {
-                LOG.warn("Teleop streamer is bound to {} without auth.token: anyone who reaches it can read it",
-                        current.host());
-            }
-        } catch (Exception e) {
-            stopQuietly(next);
-            own = Health.critical("cannot listen on " + current.host() + ":" + current.port() + ": " + e.getMessage()
-                    + " (set port/host of org.teleopmon.streamer)");
-            LOG.error("Teleop streamer cannot listen on {}:{}: {}", current.host(), current.port(), e.toString());
-        }
+        wanted = true;
+        failures = 0;
+        bind();
     }
 
-    /** Closes every client and the port. */
+    /** Closes every client and the port, and stops retrying a failed bind. */
     public synchronized void stop() {
-        JettyListener current = listener;
-        listener = null;
-        own = Health.unavailable("stopped");
-        hub.closeAll(JettyListener.shutdownCode(), "server restarting or stopping: reconnect with last_seq");
-        stopQuietly(current);
+        wanted = false;
+        cancelRetry();
+        release(Health.unavailable("stopped"));
     }
 
     /** Applies new settings: limits at once, and a new listener (rebind) for everything else. */
@@ -92,9 +81,66 @@ public final class Streamer implements AutoCloseable {
         settings = next;
         hub.configure(next.maxClients(), next.replayBufferSize());
         history.window(Duration.ofSeconds(next.historySeconds()));
-        if (!next.equals(previous) && listener != null) {
-            stop();
-            start();
+        if (!next.equals(previous) && wanted) {
+            // also after a failed bind: a good host or a free port must take effect at once
+            cancelRetry();
+            release(Health.unavailable("rebinding"));
+            failures = 0;
+            bind();
+        }
+    }
+
+    private synchronized void bind() {
+        retry = null;
+        if (!wanted || listener != null) {
+            return;
+        }
+        Settings current = settings;
+        Access access = new Access(current.authToken(), current.allowedOrigins(), current.allowedHosts(),
+                current.host());
+        ClientProtocol protocol = new ClientProtocol(hub, snapshots::hello, snapshots::stateMessage,
+                () -> settings.maxClients());
+        HttpRouter router = new HttpRouter(new Api(sources, hub, health), access);
+        JettyListener next = new JettyListener(current, router, hub, protocol, access, scheduler);
+        try {
+            next.start();
+            listener = next;
+            own = Health.ok();
+            LOG.info("Teleop streamer listening on http://{}:{}/ (WebSocket /ws){}", current.host(), next.port(),
+                    failures > 0 ? " after " + failures + " failed attempts" : "");
+            failures = 0;
+            if (!Access.isLoopback(current.host()) && current.authToken().isEmpty()) {
+                LOG.warn("Teleop streamer is bound to {} without auth.token: anyone who reaches it can read it",
+                        current.host());
+            }
+        } catch (Exception e) {
+            stopQuietly(next);
+            long delay = Math.min(MAX_RETRY_SECONDS, 1L << Math.min(failures, 5));
+            failures++;
+            own = Health.critical("cannot listen on " + current.host() + ":" + current.port() + ": " + e.getMessage()
+                    + " (set port/host of org.teleopmon.streamer); retrying every " + delay + " s");
+            if (failures == 1) {
+                LOG.error("Teleop streamer cannot listen on {}:{}: {}; retrying with back-off up to {} s",
+                        current.host(), current.port(), e.toString(), MAX_RETRY_SECONDS);
+            } else {
+                LOG.debug("Teleop streamer still cannot listen on {}:{}: {}", current.host(), current.port(), e.toString());
+            }
+            retry = scheduler.schedule(this::bind, delay, TimeUnit.SECONDS);
+        }
+    }
+
+    private void release(Health next) {
+        JettyListener current = listener;
+        listener = null;
+        own = next;
+        hub.closeAll(JettyListener.shutdownCode(), "server restarting or stopping: reconnect with last_seq");
+        stopQuietly(current);
+    }
+
+    private void cancelRetry() {
+        if (retry != null) {
+            retry.cancel(false);
+            retry = null;
         }
     }
 
@@ -143,10 +189,6 @@ public final class Streamer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.debug("Health push failed", e);
         }
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
     }
 
     private static void stopQuietly(JettyListener listener) {

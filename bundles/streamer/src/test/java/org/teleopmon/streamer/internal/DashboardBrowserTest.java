@@ -27,6 +27,7 @@ import org.teleopmon.api.SessionRecord;
 import org.teleopmon.api.Severity;
 import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopState;
+import org.teleopmon.testsupport.HeadlessChromium;
 import org.teleopmon.testsupport.Prerequisite;
 import org.teleopmon.testsupport.Requires;
 
@@ -39,12 +40,13 @@ class DashboardBrowserTest {
     private final TestSources sources = new TestSources();
     private final TestSources.Monitor monitor = new TestSources.Monitor();
     private Streamer streamer;
+    private HeadlessChromium chromium;
     private ChromeDriver browser;
 
     @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
+    void stop() throws java.io.IOException {
+        if (chromium != null) {
+            chromium.close();
         }
         streamer.close();
     }
@@ -54,7 +56,8 @@ class DashboardBrowserTest {
         sources.monitor = monitor;
         streamer = new Streamer(sources, Settings.local(0), "0.1.0");
         streamer.start();
-        browser = Browser.start();
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
         browser.get("http://127.0.0.1:" + streamer.port() + "/");
 
         await().atMost(TIMEOUT).until(() -> text("conn").equals("connected"));

@@ -1,6 +1,7 @@
 package org.teleopmon.streamer.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -217,6 +218,34 @@ class HttpApiTest {
             streamer.start();
             assertThat(streamer.health().status()).isEqualTo(Health.Status.CRITICAL);
             assertThat(streamer.health().message()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());
+        }
+    }
+
+    @Test
+    void aFailedBindIsRetriedUntilThePortIsFree() throws Exception {
+        int port;
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            port = taken.getLocalPort();
+            streamer = new Streamer(sources, Settings.local(port), "1.0.0");
+            streamer.start();
+            assertThat(streamer.health().message()).contains("retrying every 1 s");
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> streamer.port() == port);
+        assertThat(streamer.health().status()).isEqualTo(Health.Status.OK);
+        assertThat(canConnect(port)).isTrue();
+    }
+
+    @Test
+    void aGoodSettingAfterAFailedBindTakesEffectAtOnce() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            streamer = new Streamer(sources, Settings.local(taken.getLocalPort()), "1.0.0");
+            streamer.start();
+            assertThat(streamer.port()).isEqualTo(-1);
+            streamer.reconfigure(Settings.local(0));
+            assertThat(streamer.port()).isPositive();
+            assertThat(streamer.health().status()).isEqualTo(Health.Status.OK);
         }
     }
 
