@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import com.sun.jna.Memory;
@@ -36,6 +37,14 @@ final class InputReader implements Runnable {
     /** EVIOCGABS(0): _IOR('E', 0x40, struct input_absinfo), the generic ioctl encoding of x86 and ARM. */
     private static final long EVIOCGABS = 0x80184540L;
     private static final long NO_INOTIFY_RESCAN_NANOS = 1_000_000_000L;
+    /**
+     * After reading, the thread rests this long before it polls again, so that a pad reporting at
+     * 250 Hz or 1 kHz costs at most 100 wake-ups a second, each reading every report queued since
+     * (a wake-up costs far more than decoding its records). The kernel queues what comes meanwhile
+     * (evdev keeps 64 events or more per reader, a FIFO 64 KiB); 10 ms of delay is nothing next to
+     * the engine's 100 ms detection interval. The capture bundle batches the same way.
+     */
+    private static final long BATCH_NANOS = 10_000_000L;
     private static final int JOYCON_STICK_SPAN = 4096;
 
     private final InputModel model;
@@ -161,6 +170,12 @@ final class InputReader implements Runnable {
             }
             if (askConsumers) {
                 consumersChanged.run();
+            }
+            if (ready > 0) {
+                long rest = BATCH_NANOS - (System.nanoTime() - now);
+                if (rest > 0 && running && !reconfigure) {
+                    LockSupport.parkNanos(rest);
+                }
             }
         }
     }

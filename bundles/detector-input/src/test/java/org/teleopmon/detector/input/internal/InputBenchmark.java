@@ -54,42 +54,36 @@ public final class InputBenchmark {
         poller.setDaemon(true);
         poller.start();
         String script = Path.of(InputBenchmark.class.getResource("/live/input_writer.py").toURI()).toString();
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Window.threads = new long[] {threadId("teleop-input-reader"), threadId("teleop-input-consumers"), poller.getId()};
         try (ChildProcess writer = ChildProcess.start("input-writer", new ProcessBuilder(Prerequisite.PYTHON3, script,
-                "pad:" + pad + ":" + hz + ":" + (warmUp + measure + 5), "type:" + keyboard + ":" + prose), null)) {
+                "pad:" + pad + ":" + hz + ":" + (warmUp + measure), "type:" + keyboard + ":" + prose), null)) {
             Thread.sleep(warmUp * 1000L);
-            long[] ids = {threadId("teleop-input-reader"), threadId("teleop-input-consumers")};
-            long[] poll = {poller.getId()};
-            long pollCpu0 = cpu(threads, poll);
-            long pollAlloc0 = allocated(threads, poll);
-            long wall0 = System.nanoTime();
-            long cpu0 = cpu(threads, ids);
-            long alloc0 = allocated(threads, ids);
-            long records0 = records(detector);
-            long groups0 = groups(detector);
-            Thread.sleep(measure * 1000L);
-            long wall = System.nanoTime() - wall0;
-            long cpu = cpu(threads, ids) - cpu0;
-            long alloc = allocated(threads, ids) - alloc0;
-            long records = records(detector) - records0;
-            long groups = groups(detector) - groups0;
-            long pollCpu = cpu(threads, poll) - pollCpu0;
-            long pollAlloc = allocated(threads, poll) - pollAlloc0;
-            double share = 100.0 * cpu / wall;
-            System.out.printf(Locale.ROOT, "input detector, pad at %d Hz + keyboard typing, %d s warm-up, %d s measured%n",
-                    hz, warmUp, measure);
-            System.out.printf(Locale.ROOT, "  records read        %d (%.0f/s), SYN groups with a change %d (%.0f/s)%n",
-                    records, records / (wall / 1e9), groups, groups / (wall / 1e9));
-            System.out.printf(Locale.ROOT, "  CPU (reader + consumer scan)  %.3f %% of one core, %.2f us per record%n",
-                    share, records == 0 ? 0 : cpu / 1e3 / records);
-            System.out.printf(Locale.ROOT, "  allocated           %d B, %.3f B per record%n", alloc,
-                    records == 0 ? 0.0 : (double) alloc / records);
-            double polls = wall / 1e8;
-            System.out.printf(Locale.ROOT, "  engine polls (detect() at 10 Hz)  %.3f %% of one core, %.0f B per poll%n",
-                    100.0 * pollCpu / wall, pollAlloc / polls);
-            System.out.printf(Locale.ROOT, "  total               %.3f %% of one core%n", 100.0 * (cpu + pollCpu) / wall);
-            System.out.printf(Locale.ROOT, "  driven now: %s, signals pushed %d%n", detector.detect().active(), pushes[0]);
+            Window busy = Window.measure(detector, measure);
             writer.terminate(java.time.Duration.ofSeconds(2));
+            // The same detector, warm, its devices connected and nobody using them: the costs that do
+            // not come from events (the 10 s sysfs rescan, ageing, the engine's polls).
+            Thread.sleep(3000);
+            Window idle = Window.measure(detector, measure);
+            System.out.printf(Locale.ROOT, "input detector, pad at %d Hz + keyboard typing, %d s warm-up, %d s measured;"
+                    + " then %d s with nobody using the devices%n", hz, warmUp, measure, measure);
+            System.out.printf(Locale.ROOT, "  records read        %d (%.0f/s), SYN groups with a change %d (%.0f/s)%n",
+                    busy.records, busy.records / busy.seconds(), busy.groups, busy.groups / busy.seconds());
+            System.out.printf(Locale.ROOT, "  reader wake-ups     busy %.0f/s, idle %.1f/s%n", busy.wakeUps / busy.seconds(),
+                    idle.wakeUps / idle.seconds());
+            String[] names = {"reader thread", "consumer scans", "engine polls (detect() at 10 Hz)"};
+            for (int i = 0; i < 3; i++) {
+                System.out.printf(Locale.ROOT, "  %-34s busy %.3f %% of one core, %d B allocated; idle %.3f %%, %d B%n",
+                        names[i], busy.share(i), busy.alloc[i], idle.share(i), idle.alloc[i]);
+            }
+            long extraCpu = busy.cpu[0] - idle.cpu[0];
+            long extraAlloc = busy.alloc[0] - idle.alloc[0];
+            System.out.printf(Locale.ROOT, "  events' own cost (reader, busy - idle)  %.3f %% of one core, %.2f us CPU"
+                    + " and %.3f B allocated per record%n", busy.share(0) - idle.share(0),
+                    busy.records == 0 ? 0 : extraCpu / 1e3 / busy.records,
+                    busy.records == 0 ? 0.0 : (double) extraAlloc / busy.records);
+            System.out.printf(Locale.ROOT, "  total               busy %.3f %% of one core, idle %.3f %%%n",
+                    busy.share(0) + busy.share(1) + busy.share(2), idle.share(0) + idle.share(1) + idle.share(2));
+            System.out.printf(Locale.ROOT, "  signals pushed %d%n", pushes[0]);
         } finally {
             poller.interrupt();
             detector.deactivate();
@@ -102,20 +96,65 @@ public final class InputBenchmark {
                 .orElseThrow(() -> new IllegalStateException("no thread " + name)).getId();
     }
 
-    private static long cpu(com.sun.management.ThreadMXBean threads, long[] ids) {
-        long sum = 0;
-        for (long id : ids) {
-            sum += Math.max(0, threads.getThreadCpuTime(id));
-        }
-        return sum;
-    }
+    /** CPU time and allocation of the detector's threads, and the records it read, over a window. */
+    private static final class Window {
+        static long[] threads;
+        private static final com.sun.management.ThreadMXBean MX =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        final long[] cpu = new long[3];
+        final long[] alloc = new long[3];
+        long wall;
+        long wakeUps;
+        long records;
+        long groups;
 
-    private static long allocated(com.sun.management.ThreadMXBean threads, long[] ids) {
-        long sum = 0;
-        for (long id : ids) {
-            sum += Math.max(0, threads.getThreadAllocatedBytes(id));
+        static Window measure(InputDetector detector, int seconds) throws InterruptedException {
+            Window w = new Window();
+            for (int i = 0; i < 3; i++) {
+                w.cpu[i] = -MX.getThreadCpuTime(threads[i]);
+                w.alloc[i] = -MX.getThreadAllocatedBytes(threads[i]);
+            }
+            w.records = -records(detector);
+            w.groups = -groups(detector);
+            w.wakeUps = -readerSwitches();
+            long start = System.nanoTime();
+            Thread.sleep(seconds * 1000L);
+            w.wall = System.nanoTime() - start;
+            for (int i = 0; i < 3; i++) {
+                w.cpu[i] += MX.getThreadCpuTime(threads[i]);
+                w.alloc[i] += MX.getThreadAllocatedBytes(threads[i]);
+            }
+            w.records += records(detector);
+            w.groups += groups(detector);
+            w.wakeUps += readerSwitches();
+            return w;
         }
-        return sum;
+
+        /** The reader thread's voluntary context switches (each a sleep in poll or park, then a wake-up). */
+        static long readerSwitches() {
+            try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : tasks.toList()) {
+                    if (Files.readString(task.resolve("comm")).strip().equals("teleop-input-re")) {
+                        for (String line : Files.readAllLines(task.resolve("status"))) {
+                            if (line.startsWith("voluntary_ctxt_switches:")) {
+                                return Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+                            }
+                        }
+                    }
+                }
+            } catch (java.io.IOException e) {
+                return 0;
+            }
+            return 0;
+        }
+
+        double seconds() {
+            return wall / 1e9;
+        }
+
+        double share(int thread) {
+            return 100.0 * cpu[thread] / wall;
+        }
     }
 
     private static long records(InputDetector detector) {
