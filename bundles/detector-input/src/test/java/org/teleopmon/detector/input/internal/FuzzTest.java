@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.teleopmon.testsupport.Fuzz;
 
 /**
  * 1,000,000 random, mutated and truncated event records through each decoder into a real
@@ -14,14 +15,15 @@ import org.junit.jupiter.api.Test;
  */
 class FuzzTest {
 
-    private static final int RECORDS = 1_000_000;
+    /** The million by default (it takes seconds); {@code -Dfuzz.rounds} as for every fuzz test. */
+    private static final int RECORDS = Fuzz.rounds(1_000_000);
 
     @Test
     void evdevRecordsAtBothSizes() {
         for (int longSize : new int[] {8, 4}) {
             EventDecoder decoder = new EventDecoder(longSize);
             int size = decoder.recordSize();
-            SplittableRandom random = new SplittableRandom(42 + longSize);
+            SplittableRandom random = new SplittableRandom(Fuzz.seed(42 + longSize));
             ControlState state = state(false);
             ByteBuffer buffer = ByteBuffer.allocate(4096).order(ByteOrder.nativeOrder());
             long decodedBytes = 0;
@@ -57,7 +59,7 @@ class FuzzTest {
     @Test
     void joystickRecords() {
         JsDecoder decoder = new JsDecoder();
-        SplittableRandom random = new SplittableRandom(7);
+        SplittableRandom random = new SplittableRandom(Fuzz.seed(7));
         ControlState state = state(false);
         ByteBuffer buffer = ByteBuffer.allocate(8 * 64).order(ByteOrder.nativeOrder());
         for (int done = 0; done < RECORDS; done += 64) {
@@ -77,7 +79,7 @@ class FuzzTest {
     @Test
     void joyConReports() {
         JoyConReport report = new JoyConReport();
-        SplittableRandom random = new SplittableRandom(9);
+        SplittableRandom random = new SplittableRandom(Fuzz.seed(9));
         ControlState state = state(false);
         ByteBuffer buffer = ByteBuffer.allocate(64).order(ByteOrder.nativeOrder());
         for (int done = 0; done < RECORDS; done++) {
