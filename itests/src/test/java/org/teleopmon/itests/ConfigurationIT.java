@@ -134,7 +134,7 @@ public class ConfigurationIT extends TeleopTestSupport {
                 "org.teleopmon.detector.webrtc", "org.teleopmon.detector.zmq", "org.teleopmon.detector.input",
                 "org.teleopmon.engine",
                 "org.teleopmon.metrics", "org.teleopmon.operators", "org.teleopmon.shm", "org.teleopmon.simulator",
-                "org.teleopmon.streamer")));
+                "org.teleopmon.streamer", "org.teleopmon.ledger")));
     }
 
     @Test
