@@ -1,5 +1,8 @@
 package org.teleopmon.api;
 
+import java.util.List;
+import java.util.Map;
+
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -37,5 +40,16 @@ public interface Detector {
     /** The detector's own health: can it observe what it is meant to observe? */
     default Health health() {
         return Health.ok();
+    }
+
+    /**
+     * What the detector follows now, one map per item (an input device, a connection, a call), for
+     * people: {@code GET /detectors} shows them under the detector's {@code details}. Keys are
+     * snake_case; values are strings, numbers, booleans, {@link java.time.Instant}s (written as epoch
+     * seconds) or null. Must be cheap and must not block: it is called on HTTP threads. Empty by
+     * default.
+     */
+    default List<Map<String, Object>> details() {
+        return List.of();
     }
 }

@@ -1,12 +1,14 @@
 package org.teleopmon.streamer.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.teleopmon.api.AlertService;
+import org.teleopmon.api.Detector;
 import org.teleopmon.api.Health;
 import org.teleopmon.api.MetricsCollector;
 import org.teleopmon.api.TeleopMonitor;
@@ -100,7 +102,9 @@ final class Api {
         Optional<TeleopMonitor> monitor = sources.monitor();
         node.put("engine", monitor.isPresent());
         if (monitor.isPresent()) {
-            node.set("detectors", Wire.array(monitor.get().getDetectors()));
+            ArrayNode detectors = Wire.array(monitor.get().getDetectors());
+            detectors.forEach(entry -> details((ObjectNode) entry));
+            node.set("detectors", detectors);
         } else {
             ArrayNode detectors = node.putArray("detectors");
             for (HealthView.Check check : health.checks()) {
@@ -108,11 +112,32 @@ final class Api {
                     ObjectNode entry = Wire.object();
                     entry.put("name", check.name());
                     entry.set("health", Wire.object(check.health()));
+                    details(entry);
                     detectors.add(entry);
                 }
             }
         }
         return HttpReply.ok(node);
+    }
+
+    /** Adds what the detector service of the entry's name follows now (its devices, calls), when it says. */
+    private void details(ObjectNode entry) {
+        String name = entry.path("name").asText();
+        for (Detector detector : sources.detectors()) {
+            if (detector.name().equals(name)) {
+                List<Map<String, Object>> details;
+                try {
+                    details = detector.details();
+                } catch (RuntimeException e) {
+                    entry.put("details_error", "details() threw " + e.getClass().getSimpleName());
+                    return;
+                }
+                if (!details.isEmpty()) {
+                    entry.set("details", Wire.array(details));
+                }
+                return;
+            }
+        }
     }
 
     HttpReply alerts(Query query) {

@@ -88,7 +88,8 @@ class HttpApiTest {
                 Map.of("latency_ms", new SessionRecord.Figures(12, 30, 90))));
         monitor.statuses.add(new DetectorStatus("zmq", true, 90, 60, Health.ok(), Instant.now(), 40, "commands"));
         sources.monitor = monitor;
-        sources.detectors.add(TestSources.detector("zmq", Health.ok()));
+        sources.detectors.add(new TestSources.DetectorWithDetails("zmq", List.of(Map.of("node", "event5",
+                "last_event", Instant.ofEpochSecond(1764036000, 123_000_000)))));
         sources.reporters.add(new HealthReporter() {
             @Override
             public String component() {
@@ -114,7 +115,10 @@ class HttpApiTest {
         JsonNode sessions = json(get("/sessions?limit=5"));
         assertThat(sessions.path("sessions").get(0).path("summary").path("latency_ms").path("peak").asDouble())
                 .isEqualTo(30);
-        assertThat(json(get("/detectors")).path("detectors").get(0).path("name").asText()).isEqualTo("zmq");
+        JsonNode zmq = json(get("/detectors")).path("detectors").get(0);
+        assertThat(zmq.path("name").asText()).isEqualTo("zmq");
+        assertThat(zmq.path("details").get(0).path("node").asText()).isEqualTo("event5");
+        assertThat(zmq.path("details").get(0).path("last_event").decimalValue()).isEqualByComparingTo("1764036000.123");
 
         HttpResponse<String> health = get("/health");
         assertThat(health.statusCode()).isEqualTo(500);

@@ -224,6 +224,14 @@ final class TestSources implements Sources {
         }
     }
 
+    /** A detector that says what it follows. */
+    record DetectorWithDetails(String name, List<Map<String, Object>> details) implements Detector {
+        @Override
+        public org.teleopmon.api.DetectorSignal detect() {
+            return org.teleopmon.api.DetectorSignal.idle(name, Instant.now());
+        }
+    }
+
     static Detector detector(String name, Health health) {
         return new Detector() {
             @Override
