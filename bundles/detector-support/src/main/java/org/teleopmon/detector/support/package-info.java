@@ -5,13 +5,14 @@
  * {@link org.teleopmon.detector.support.CaptureHealth} turns the capture service a detector depends
  * on into that detector's health, {@link org.teleopmon.detector.support.PacketFailures} counts the
  * packets a detector failed on, and {@link org.teleopmon.detector.support.ProblemLog} logs a
- * recurring problem without flooding the log.
+ * recurring problem without flooding the log, and {@link org.teleopmon.detector.support.LocalAddresses}
+ * tells the robot's own addresses from its peers'.
  *
  * <p>Custom detectors may use it too: depend on {@code teleopmon-detector-support} (scope provided)
  * and install the {@code teleop-detector-support} feature.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.teleopmon.detector.support;
 
 import org.osgi.annotation.bundle.Export;

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.teleopmon.detector.support.LocalAddresses;
+
 /**
  * Groups flows into calls and follows each call from up to down. A call is up while its ICE
  * session has answered checks and carries DTLS or SRTP (or, without ICE, while valid RTP flows),

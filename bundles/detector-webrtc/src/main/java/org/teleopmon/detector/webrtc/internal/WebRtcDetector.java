@@ -28,6 +28,7 @@ import org.teleopmon.api.capture.CaptureService;
 import org.teleopmon.api.capture.Packet;
 import org.teleopmon.api.capture.PacketListener;
 import org.teleopmon.detector.support.CaptureHealth;
+import org.teleopmon.detector.support.LocalAddresses;
 import org.teleopmon.detector.support.PacketFailures;
 import org.teleopmon.detector.support.SignalFanOut;
 

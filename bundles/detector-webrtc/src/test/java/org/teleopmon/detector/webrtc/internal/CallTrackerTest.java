@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.teleopmon.detector.support.LocalAddresses;
 import org.teleopmon.testsupport.BuiltPacket;
 
 /** The packet path and call grouping together, fed with built packets. */
