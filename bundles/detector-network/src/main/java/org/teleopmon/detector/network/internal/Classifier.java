@@ -31,7 +31,7 @@ final class Classifier {
             case VR -> vr(f, now);
             case WEB -> web(f, now);
             default -> {
-                if (!f.closed()) {
+                if (!f.closed() && !f.groupcast) {
                     shape(f, now);
                 }
             }
@@ -47,45 +47,44 @@ final class Classifier {
     private void vr(Flow f, long now) {
         int client = f.clientSide();
         fill(f, client, now);
-        if (f.tlsAb == null || !(f.tlsAb.seen() || f.tlsBa.seen()) || f.closing()) {
+        if (f.tlsAb == null || !(f.tlsAb.seen() || f.tlsBa.seen())) {
             return;
         }
         double rate = up.messageRate();
         double recordBytes = up.meanMessageBytes();
+        f.evidence = String.format(Locale.ROOT,
+                "vr: TLS to %s from %s, %.1f records/s up (jitter %.0f %%), %.0f B/record, %.3f Mbit/s down",
+                f.endpoint(Flow.other(client)), f.endpoint(client), rate, 100 * up.messageJitter, recordBytes,
+                down.mbps());
         boolean fresh = now - f.from(client).lastMessageNanos <= s.silenceNanos() && up.messages > 0;
         boolean steady = !Double.isNaN(up.messageJitter) && up.messageJitter <= s.vr().maxJitter();
-        if (fresh && rate >= s.vr().minHz() && rate <= s.vr().maxHz() && steady
+        if (fresh && !f.closing() && rate >= s.vr().minHz() && rate <= s.vr().maxHz() && steady
                 && recordBytes <= s.vr().maxRecordBytes() && down.mbps() <= s.vr().maxDownstreamMbps()) {
             set(f, FlowClass.VR, client, rate);
             f.wasSession = true;
-            f.evidence = String.format(Locale.ROOT,
-                    "vr: TLS to %s from %s, %.1f records/s up (jitter %.0f %%), %.0f B/record, %.3f Mbit/s down",
-                    f.endpoint(Flow.other(client)), f.endpoint(client), rate, 100 * up.messageJitter, recordBytes,
-                    down.mbps());
         }
     }
 
     /** web_control: Socket.IO over WebSocket with command events from the browser. */
     private void web(Flow f, long now) {
         WebControl w = f.web;
-        if (w == null || !w.webSocket() || f.closing()) {
+        if (w == null || !w.webSocket()) {
             return;
         }
         int client = f.clientSide();
         DirectionStats.Window commands = up.clear();
         w.commands.window(now, s.bucketNanos(), commands);
-        boolean fresh = commands.messages > 0 && now - w.commands.lastMessageNanos <= s.silenceNanos();
-        if (!fresh) {
-            return;
-        }
         double rate = commands.messageRate();
-        set(f, FlowClass.WEB_CONTROL, client, rate);
-        f.wasSession = true;
         f.evidence = String.format(Locale.ROOT,
                 "web_control: Socket.IO over WebSocket to %s from %s (%s%s), %.1f command events/s, %d commands, "
                         + "%d pings, %d pongs, %d other events",
                 f.endpoint(Flow.other(client)), f.endpoint(client), w.joined ? "joined mid-connection" : w.target,
                 w.deflate ? ", permessage-deflate" : "", rate, w.commandsTotal, w.pings, w.pongs, w.events);
+        boolean fresh = commands.messages > 0 && now - w.commands.lastMessageNanos <= s.silenceNanos();
+        if (fresh && !f.closing()) {
+            set(f, FlowClass.WEB_CONTROL, client, rate);
+            f.wasSession = true;
+        }
     }
 
     /** Video or control by shape alone, on any port. */

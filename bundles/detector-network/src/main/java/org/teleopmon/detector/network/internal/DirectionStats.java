@@ -6,7 +6,8 @@ import java.util.Arrays;
  * What one direction of a flow carried: totals, a sliding window of fixed buckets (packets, payload bytes,
  * messages, bursts), and the jitter of message and burst intervals. A <em>message</em> is what the sender
  * wrote: a datagram, a TLS record, a WebSocket message, or (from the socket table) a data segment. A
- * <em>burst</em> is a run of messages closer than the burst gap: one video frame, or one control message.
+ * <em>burst</em> is a run of messages closer than the burst gap (and, once the burst interval is known, no
+ * sooner than half an interval after the previous burst): one video frame, or one control message.
  *
  * <p>Jitter is the mean absolute deviation of the intervals from their mean, both smoothed over about 16
  * intervals (gain 1/16, as RFC 3550's jitter), as a fraction of the mean interval. Updating allocates
@@ -87,7 +88,10 @@ final class DirectionStats {
             messageDeviation += GAIN * (Math.abs(interval - messageInterval) - messageDeviation);
             messageIntervals++;
         }
-        if (lastMessageNanos == 0 || now - lastMessageNanos > burstGapNanos) {
+        // A pause inside a frame (a busy sender, a relay forwarding in chunks) must not split it: once the
+        // frame interval is known, a burst starts no sooner than half an interval after the previous one.
+        boolean pause = lastMessageNanos == 0 || now - lastMessageNanos > burstGapNanos;
+        if (pause && (burstIntervals < 4 || now - burstStartNanos > burstInterval / 2)) {
             if (burstStartNanos != 0) {
                 double interval = now - burstStartNanos;
                 burstInterval = burstIntervals == 0 ? interval : burstInterval + GAIN * (interval - burstInterval);

@@ -57,6 +57,8 @@ final class Flow {
     boolean aLocal;
     boolean bLocal;
     boolean knownPort;
+    /** To a multicast or broadcast address (mDNS, SSDP, discovery): never a teleop link. */
+    boolean groupcast;
     /** The side that listens (TCP server), when known. */
     int server;
     /** The side that sent the first FIN or RST, when one was seen. */
@@ -106,7 +108,7 @@ final class Flow {
         this.cookie = 0;
         this.kernelSegmentsOut = kernelSegmentsIn = kernelBytesOut = kernelBytesIn = -1;
         this.kernelReadNanos = 0;
-        this.aLocal = bLocal = knownPort = false;
+        this.aLocal = bLocal = knownPort = groupcast = false;
         this.server = NO_SIDE;
         this.closedBy = NO_SIDE;
         this.resetSeen = false;
@@ -218,6 +220,16 @@ final class Flow {
             return web != null && web.webSocket() ? "websocket" : base;
         }
         return hint.webRtc() ? base + "/rtp" : base;
+    }
+
+    /** Whether the 4 or 16 address bytes at {@code offset} are multicast or the IPv4 limited broadcast. */
+    static boolean groupcast(byte[] b, int offset, int length) {
+        int first = b[offset] & 0xFF;
+        if (length == 16) {
+            return first == 0xFF;
+        }
+        boolean broadcast = first == 255 && (b[offset + 1] & b[offset + 2] & b[offset + 3] & 0xFF) == 0xFF;
+        return first >= 224 && first <= 239 || broadcast;
     }
 
     private static boolean same(byte[] mine, byte[] b, int offset, int length) {

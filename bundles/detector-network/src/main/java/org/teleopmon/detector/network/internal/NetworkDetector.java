@@ -212,7 +212,7 @@ public class NetworkDetector implements Detector, PacketListener {
     private void endOf(Flow f) {
         f.wasSession = false;
         int client = f.clientSide();
-        boolean operatorClosed = f.closedBy == client;
+        boolean operatorClosed = initiator(f) == client;
         String how = f.resetSeen ? "RST" : "FIN";
         String what = f.kind == Flow.Kind.VR ? "VR connection" : "web_control connection";
         EndReason reason = EndReason.of(operatorClosed ? EndReason.Kind.OPERATOR_CLOSED : EndReason.Kind.ROBOT_CLOSED,
@@ -221,6 +221,28 @@ public class NetworkDetector implements Detector, PacketListener {
         long last = f.from(client).lastMessageNanos;
         end = new NetworkView.End(reason, last > 0 ? last : f.closedNanos);
         LOG.info("Flow {} ended: {}", f.id, reason.detail());
+    }
+
+    /**
+     * The side that ended the connection. A WebSocket server closes TCP first also when the client asked
+     * (RFC 6455 §7.1.1), so the first Close frame decides where it is readable (web_control); over TLS
+     * (VR) the frames are encrypted, and a server FIN right after a last record from the server (its Close
+     * answering the client's) means the client asked.
+     */
+    private static int initiator(Flow f) {
+        int client = f.clientSide();
+        int server = Flow.other(client);
+        if (f.resetSeen) {
+            return f.closedBy;
+        }
+        if (f.kind == Flow.Kind.WEB && f.web != null && (f.web.clientClosedFirst || f.web.serverClosedFirst)) {
+            return f.web.clientClosedFirst ? client : server;
+        }
+        if (f.kind == Flow.Kind.VR && f.closedBy == server
+                && f.from(server).lastMessageNanos > f.from(client).lastMessageNanos) {
+            return client;
+        }
+        return f.closedBy;
     }
 
     /** The flows, classified ones first, for the shell ({@code all} false: classified ones only). */

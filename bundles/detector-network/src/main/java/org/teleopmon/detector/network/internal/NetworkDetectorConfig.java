@@ -62,7 +62,7 @@ public @interface NetworkDetectorConfig {
 
     @AttributeDefinition(description = "VR: greatest jitter of the upstream record intervals (mean deviation from "
             + "the mean interval), percent of the interval.", min = "1", max = "100")
-    double vr_max_jitter_percent() default 35;
+    double vr_max_jitter_percent() default 60;
 
     @AttributeDefinition(description = "VR: largest mean upstream record, bytes.", min = "64", max = "65536")
     int vr_max_record_bytes() default 4096;

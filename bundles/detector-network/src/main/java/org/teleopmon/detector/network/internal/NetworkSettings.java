@@ -43,7 +43,7 @@ record NetworkSettings(int[] vrPorts, int[] webPorts, String webPath, byte[][] c
     static NetworkSettings defaults() {
         return new NetworkSettings(new int[] {8442}, new int[] {8000}, "/socket.io/", events(new String[] {"command"}),
                 new int[] {5555, 5556, 5557, 5558, 3478, 3479, 5349, 19302}, 2_000_000_000L, 100_000_000L,
-                2_000_000_000L, 30_000_000_000L, 2048, 4_000_000L, new Vr(60, 120, 0.35, 4096, 0.5),
+                2_000_000_000L, 30_000_000_000L, 2048, 4_000_000L, new Vr(60, 120, 0.6, 4096, 0.5),
                 new Video(1.0, 500, 5, 120, 0.6), new Control(10, 100, 1024, 0.35, 0.5));
     }
 

@@ -80,6 +80,7 @@ final class NetworkTraffic {
         f.aLocal = local.isLocal(b, p.srcAddressOffset(), length);
         f.bLocal = local.isLocal(b, p.dstAddressOffset(), length);
         f.knownPort = knownPorts.get(p.srcPort()) || knownPorts.get(p.dstPort());
+        f.groupcast = Flow.groupcast(b, p.dstAddressOffset(), length);
         if (p.transport() == Packet.TCP) {
             boolean syn = (p.tcpFlags() & (Packet.TCP_SYN | Packet.TCP_ACK)) == Packet.TCP_SYN;
             int serverPort = syn ? p.dstPort() : -1;

@@ -34,6 +34,9 @@ final class WebControl implements WebSocketFrames.Sink {
     long binary;
     long undecodable;
     long closeFrames;
+    /** Who sent the first WebSocket Close frame: the one who ended the connection. */
+    boolean clientClosedFirst;
+    boolean serverClosedFirst;
 
     void reset(NetworkSettings settings) {
         request.reset();
@@ -47,6 +50,7 @@ final class WebControl implements WebSocketFrames.Sink {
         notWebSocket = upgradeRequested = upgraded = joined = deflate = false;
         target = "";
         commandsTotal = events = pings = pongs = binary = undecodable = closeFrames = 0;
+        clientClosedFirst = serverClosedFirst = false;
     }
 
     /** Whether this connection carries (or can still turn out to carry) Socket.IO over WebSocket. */
@@ -173,7 +177,10 @@ final class WebControl implements WebSocketFrames.Sink {
     @Override
     public void control(boolean fromClient, int opcode, long now) {
         if (opcode == WebSocketFrames.CLOSE) {
-            closeFrames++;
+            if (closeFrames++ == 0) {
+                clientClosedFirst = fromClient;
+                serverClosedFirst = !fromClient;
+            }
         }
     }
 }
