@@ -117,6 +117,22 @@ async def udp_control(a):
     say("sent", n, "seconds", round(elapsed, 3))
 
 
+async def udp_video(a):
+    """Frame-shaped UDP: at --fps, one frame of --mbps/--fps bits in 1200-byte datagrams sent back to back."""
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    if a.bind:
+        s.bind((a.bind, 0))
+    per_frame = max(1, int(a.mbps * 1e6 / 8 / a.fps / 1200))
+    chunk = b"\x00" * 1188
+
+    async def frame(i):
+        for k in range(per_frame):
+            s.sendto(struct.pack("!II", i, k) + b"\x00\x00\x00\x00" + chunk, (a.host, a.port))
+
+    n, elapsed = await paced(a.fps, a.seconds, frame)
+    say("sent", n * per_frame, "seconds", round(elapsed, 3))
+
+
 async def udp_sink(a):
     s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     s.bind((a.host, a.port))
@@ -327,9 +343,11 @@ def main():
     p.add_argument("--cert")
     p.add_argument("--key")
     p.add_argument("--respond", action="store_true")
+    p.add_argument("--fps", type=float, default=30)
+    p.add_argument("--mbps", type=float, default=2)
     a = p.parse_args()
     commands = {"vr-server": vr_server, "vr-client": vr_client, "sio-server": sio_server, "sio-client": sio_client,
-                "udp-control": udp_control, "udp-sink": udp_sink, "relay": relay, "dns-server": dns_server,
+                "udp-control": udp_control, "udp-video": udp_video, "udp-sink": udp_sink, "relay": relay, "dns-server": dns_server,
                 "dns-client": dns_client, "ntp-server": ntp_server, "ntp-client": ntp_client, "mdns": mdns,
                 "echo-server": echo_server, "typist": typist}
     asyncio.run(commands[a.command](a))

@@ -40,6 +40,7 @@ final class DirectionStats {
     private int burstIntervals;
     private int messageIntervals;
     private double pollRate;
+    private double pollByteRate;
     private double pollDeviation;
     private int polls;
     int busyPolls;
@@ -60,7 +61,7 @@ final class DirectionStats {
         firstNanos = lastNanos = lastMessageNanos = burstStartNanos = 0;
         messageInterval = messageDeviation = burstInterval = burstDeviation = 0;
         burstIntervals = messageIntervals = 0;
-        pollRate = pollDeviation = 0;
+        pollRate = pollByteRate = pollDeviation = 0;
         polls = busyPolls = 0;
     }
 
@@ -129,7 +130,9 @@ final class DirectionStats {
             lastMessageNanos = now;
         }
         double rate = seconds > 0 ? segments / seconds : 0;
+        double byteRate = seconds > 0 ? payload / seconds : 0;
         pollRate = polls == 0 ? rate : pollRate + POLL_GAIN * (rate - pollRate);
+        pollByteRate = polls == 0 ? byteRate : pollByteRate + POLL_GAIN * (byteRate - pollByteRate);
         pollDeviation += POLL_GAIN * (Math.abs(rate - pollRate) - pollDeviation);
         polls++;
         busyPolls += busy ? 1 : 0;
@@ -155,6 +158,8 @@ final class DirectionStats {
         out.pollJitter = polls < 3 ? Double.NaN : pollDeviation / Math.max(pollRate, 1e-9);
         out.polls = polls;
         out.busyPolls = busyPolls;
+        out.pollRate = pollRate;
+        out.pollByteRate = pollByteRate;
     }
 
     private int bucket(long now, long bucketNanos) {
@@ -182,17 +187,24 @@ final class DirectionStats {
         double pollJitter;
         int polls;
         int busyPolls;
+        double pollRate;
+        double pollByteRate;
 
         Window clear() {
             packets = bytes = messages = bursts = 0;
             seconds = 0;
             messageJitter = burstJitter = pollJitter = Double.NaN;
             polls = busyPolls = 0;
+            pollRate = pollByteRate = 0;
             return this;
         }
 
+        /**
+         * Messages per second: over the window for packets, per reading (smoothed) for the socket table,
+         * whose counts arrive once a reading and would make a window's edge count a reading too many.
+         */
         double messageRate() {
-            return messages / seconds;
+            return polls > 0 ? pollRate : messages / seconds;
         }
 
         double burstRate() {
@@ -200,7 +212,7 @@ final class DirectionStats {
         }
 
         double mbps() {
-            return bytes * 8 / seconds / 1e6;
+            return (polls > 0 ? pollByteRate : bytes / seconds) * 8 / 1e6;
         }
 
         /** Mean payload per message (for TCP: per data segment or record), bytes. */

@@ -59,6 +59,40 @@ class NetworkDetectorTest {
     }
 
     @Test
+    void aFloodOfOneHundredThousandRandomFlowsNeitherLosesAVrSessionNorGrowsTheTable() {
+        Traffic.Tcp up = new Traffic.Tcp("192.168.1.50", 51000, "192.168.1.10", 8442, 1000);
+        java.util.Random random = new java.util.Random(17);
+        long t = Traffic.T0;
+        detector.onPacket(up.syn(t));
+        long interval = 1_000_000_000L / 90;
+        int flood = 0;
+        int ticks = 0;
+        int activeTicks = 0;
+        for (int i = 0; i < 90 * 12; i++) {
+            t += interval;
+            detector.onPacket(up.data(t, Traffic.tlsRecord(200)));
+            // 100 random flows (random source, ports) between two headset records: 9,000 flows/s.
+            for (int k = 0; k < 100 && flood < 100_000; k++, flood++) {
+                detector.onPacket(BuiltPacket.udp(t + k * 1000L, "10." + random.nextInt(256) + "." + random.nextInt(256)
+                        + "." + random.nextInt(256), 1 + random.nextInt(65535), "192.168.1.10", 1 + random.nextInt(65535),
+                        new byte[random.nextInt(200)]));
+            }
+            if (i % 9 == 0 && i >= 180) {
+                detector.tick();
+                ticks++;
+                DetectorSignal s = detector.detect();
+                activeTicks += s.active() ? 1 : 0;
+                assertThat(s.measurement("flows")).isLessThanOrEqualTo(2048);
+            }
+        }
+        assertThat(flood).isEqualTo(100_000);
+        assertThat(activeTicks).as("ticks with the session seen, of " + ticks).isEqualTo(ticks);
+        assertThat(detector.traffic().flows.evicted).isGreaterThanOrEqualTo(100_000 - 2048);
+        assertThat(detector.traffic().flows.capacity()).isEqualTo(2048);
+        assertThat(detector.detect().measurement("vr_rate_hz")).isCloseTo(90, within(90 * 0.05));
+    }
+
+    @Test
     void vrOnceASecondIsNotTeleop() {
         Traffic.Tcp up = new Traffic.Tcp("192.168.1.50", 51000, "192.168.1.10", 8442, 1000);
         long t = Traffic.T0;
