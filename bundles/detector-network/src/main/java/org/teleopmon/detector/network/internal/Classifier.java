@@ -8,6 +8,8 @@ import java.util.Locale;
  */
 final class Classifier {
 
+    private static final int[] SIDES = {Flow.SIDE_A, Flow.SIDE_B};
+
     private final NetworkSettings s;
     private final DirectionStats.Window up = new DirectionStats.Window();
     private final DirectionStats.Window down = new DirectionStats.Window();
@@ -89,13 +91,13 @@ final class Classifier {
 
     /** Video or control by shape alone, on any port. */
     private void shape(Flow f, long now) {
-        for (int side : new int[] {Flow.SIDE_A, Flow.SIDE_B}) {
+        for (int side : SIDES) {
             fill(f, side, now);
             if (video(f, side)) {
                 return;
             }
         }
-        for (int side : new int[] {Flow.SIDE_A, Flow.SIDE_B}) {
+        for (int side : SIDES) {
             fill(f, side, now);
             if (control(f, side, now)) {
                 return;

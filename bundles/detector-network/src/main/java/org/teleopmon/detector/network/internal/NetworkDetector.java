@@ -182,7 +182,12 @@ public class NetworkDetector implements Detector, PacketListener {
         List<Flow> flows = traffic.flows.all();
         for (Flow f : flows) {
             if (classifier.classify(f, now) && f.flowClass != FlowClass.NONE) {
-                LOG.info("Flow {} is {}: {}", f.id, f.flowClass.label(), f.evidence);
+                // Sessions are news; a video or control flow alone is not, and may come and go with its rate.
+                if (f.flowClass.isSession()) {
+                    LOG.info("Flow {} is {}: {}", f.id, f.flowClass.label(), f.evidence);
+                } else {
+                    LOG.debug("Flow {} is {}: {}", f.id, f.flowClass.label(), f.evidence);
+                }
                 traffic.flows.promote(f);
             }
             f.pinned = f.flowClass.isSession();
@@ -190,7 +195,11 @@ public class NetworkDetector implements Detector, PacketListener {
                 endOf(f);
             }
         }
+        List<NetworkView.Pattern> before = patterns;
         patterns = NetworkView.patterns(flows);
+        if (patterns.size() > before.size()) {
+            patterns.forEach(p -> LOG.info("{}", p.evidence()));
+        }
         patterns.forEach(p -> {
             p.video().pinned = true;
             p.control().pinned = true;
