@@ -66,6 +66,9 @@ final class Flow {
     boolean resetSeen;
     int finMask;
     long closedNanos;
+    /** At the first FIN/RST of a VR flow: the client's last record and the server's one-before-last record. */
+    long closeClientLastNanos;
+    long closeServerPreviousNanos;
     TlsRecords tlsAb;
     TlsRecords tlsBa;
     WebControl web;
@@ -114,6 +117,7 @@ final class Flow {
         this.resetSeen = false;
         this.finMask = 0;
         this.closedNanos = 0;
+        this.closeClientLastNanos = closeServerPreviousNanos = 0;
         this.flowClass = FlowClass.NONE;
         this.classAb = true;
         this.classSince = 0;

@@ -234,9 +234,10 @@ public class NetworkDetector implements Detector, PacketListener {
 
     /**
      * The side that ended the connection. A WebSocket server closes TCP first also when the client asked
-     * (RFC 6455 §7.1.1), so the first Close frame decides where it is readable (web_control); over TLS
-     * (VR) the frames are encrypted, and a server FIN right after a last record from the server (its Close
-     * answering the client's) means the client asked.
+     * (RFC 6455 §7.1.1), so the first Close frame decides where it is readable (web_control). Over TLS (VR)
+     * the frames are encrypted: a server closes with its Close frame then its close_notify, so when the
+     * server's record before the last came after the client's last record, the server was answering the
+     * client's Close (the client asked); when it came before, the client was answering the server's.
      */
     private static int initiator(Flow f) {
         int client = f.clientSide();
@@ -248,7 +249,7 @@ public class NetworkDetector implements Detector, PacketListener {
             return f.web.clientClosedFirst ? client : server;
         }
         if (f.kind == Flow.Kind.VR && f.closedBy == server
-                && f.from(server).lastMessageNanos > f.from(client).lastMessageNanos) {
+                && f.closeServerPreviousNanos > f.closeClientLastNanos && f.closeClientLastNanos > 0) {
             return client;
         }
         return f.closedBy;

@@ -167,6 +167,11 @@ final class NetworkTraffic {
         if (f.closedBy == Flow.NO_SIDE) {
             f.closedBy = side;
             f.closedNanos = now;
+            if (f.kind == Flow.Kind.VR) {
+                boolean clientIsA = f.clientSide() == Flow.SIDE_A;
+                f.closeClientLastNanos = (clientIsA ? f.tlsAb : f.tlsBa).lastAt;
+                f.closeServerPreviousNanos = (clientIsA ? f.tlsBa : f.tlsAb).previousAt;
+            }
         }
     }
 

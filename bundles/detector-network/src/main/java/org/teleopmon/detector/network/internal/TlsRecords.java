@@ -10,6 +10,7 @@ final class TlsRecords {
 
     static final int APPLICATION_DATA = 23;
     private static final int HANDSHAKE = 22;
+    private static final int ALERT = 21;
     private static final int MAX_RECORD = 16384 + 2048;
 
     private final byte[] header = new byte[5];
@@ -20,12 +21,16 @@ final class TlsRecords {
     long applicationRecords;
     long malformed;
     boolean clientHello;
+    /** When the last and the one-before-last application-data or alert record came (a connection's closing records). */
+    long lastAt;
+    long previousAt;
 
     void reset() {
         have = remaining = 0;
         synced = false;
         records = applicationRecords = malformed = 0;
         clientHello = false;
+        lastAt = previousAt = 0;
     }
 
     /** Whether any valid record was seen: the flow speaks TLS. */
@@ -70,6 +75,10 @@ final class TlsRecords {
                 return;
             }
             records++;
+            if (type == APPLICATION_DATA || type == ALERT) {
+                previousAt = lastAt;
+                lastAt = now;
+            }
             if (type == APPLICATION_DATA) {
                 applicationRecords++;
                 stats.message(now, bucketNanos, burstGapNanos);
