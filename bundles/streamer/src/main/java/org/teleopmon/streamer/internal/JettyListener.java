@@ -34,6 +34,10 @@ final class JettyListener {
         QueuedThreadPool threads = new QueuedThreadPool(16, 2);
         threads.setName("teleop-streamer");
         threads.setDaemon(true);
+        // a burst of requests (or an attack) must not leave its threads behind for minutes: idle ones
+        // beyond the minimum all end after 10 s (Jetty's default ends one per minute)
+        threads.setIdleTimeout(10_000);
+        threads.setMaxEvictCount(16);
         server = new Server(threads);
         server.setErrorHandler(new JsonErrorHandler());
         HttpConfiguration http = new HttpConfiguration();
