@@ -24,6 +24,7 @@ import org.teleopmon.api.MetricsCollector;
 import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopEventListener;
 import org.teleopmon.api.TeleopMonitor;
+import org.teleopmon.api.usage.UsageLedger;
 
 /**
  * The streamer as a DS component: every source is optional and dynamic, so the engine, metrics and
@@ -48,6 +49,10 @@ public class StreamerComponent implements TeleopEventListener, HealthReporter, S
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile AlertService alerts;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile UsageLedger ledger;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -106,6 +111,11 @@ public class StreamerComponent implements TeleopEventListener, HealthReporter, S
     @Override
     public Optional<AlertService> alerts() {
         return Optional.ofNullable(alerts);
+    }
+
+    @Override
+    public Optional<UsageLedger> ledger() {
+        return Optional.ofNullable(ledger);
     }
 
     @Override
