@@ -132,7 +132,7 @@ public class ConfigurationIT extends TeleopTestSupport {
         }
         assertTrue("shipped: " + shipped, shipped.containsAll(List.of("org.teleopmon.capture",
                 "org.teleopmon.detector.webrtc", "org.teleopmon.detector.zmq", "org.teleopmon.detector.input",
-                "org.teleopmon.engine",
+                "org.teleopmon.detector.network", "org.teleopmon.engine",
                 "org.teleopmon.metrics", "org.teleopmon.operators", "org.teleopmon.shm", "org.teleopmon.simulator",
                 "org.teleopmon.streamer", "org.teleopmon.ledger")));
     }

@@ -34,6 +34,11 @@ public enum Prerequisite {
             () -> imports("prometheus_client")),
     PYTHON_DNS("dnspython for Debian's python3", "sudo apt-get install python3-dnspython", () -> imports("dns")),
     PYTHON_NTP("ntplib for Debian's python3", "sudo apt-get install python3-ntplib", () -> imports("ntplib")),
+    PYTHON_WEBSOCKETS("websockets for Debian's python3", "sudo apt-get install python3-websockets",
+            () -> imports("websockets")),
+    PYTHON_SOCKETIO("python-socketio with aiohttp for Debian's python3",
+            "sudo apt-get install python3-socketio python3-engineio python3-aiohttp",
+            () -> imports("socketio") && imports("aiohttp")),
     NGTCP2("ngtcp2's gtlsclient and gtlsserver", "sudo apt-get install ngtcp2-client ngtcp2-server",
             () -> installed("gtlsclient") && installed("gtlsserver")),
     OPENSSL("openssl", "sudo apt-get install openssl", () -> installed("openssl"));

@@ -5,7 +5,9 @@
  * {@link org.teleopmon.detector.support.CaptureHealth} turns the capture service a detector depends
  * on into that detector's health (and says whether packets are being captured at all), {@link org.teleopmon.detector.support.PacketFailures} counts the
  * packets a detector failed on, and {@link org.teleopmon.detector.support.ProblemLog} logs a
- * recurring problem without flooding the log.
+ * recurring problem without flooding the log, and {@link org.teleopmon.detector.support.LocalAddresses}
+ * tells the robot's own addresses from its peers', and {@link org.teleopmon.detector.support.CaptureClock}
+ * keeps a detector's time in capture time (a replayed recording's, live the wall clock).
  *
  * <p>Custom detectors may use it too: depend on {@code teleopmon-detector-support} (scope provided)
  * and install the {@code teleop-detector-support} feature.

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.teleopmon.api.EndReason;
+import org.teleopmon.detector.support.LocalAddresses;
 
 /**
  * Groups flows into calls and follows each call from up to down. A call is up while its ICE

@@ -27,7 +27,9 @@ import org.teleopmon.api.capture.CaptureInterest;
 import org.teleopmon.api.capture.CaptureService;
 import org.teleopmon.api.capture.Packet;
 import org.teleopmon.api.capture.PacketListener;
+import org.teleopmon.detector.support.CaptureClock;
 import org.teleopmon.detector.support.CaptureHealth;
+import org.teleopmon.detector.support.LocalAddresses;
 import org.teleopmon.detector.support.PacketFailures;
 import org.teleopmon.detector.support.SignalFanOut;
 
@@ -56,7 +58,7 @@ public class WebRtcDetector implements Detector, PacketListener {
     private final SignalFanOut signals = new SignalFanOut(listeners, LOG);
     private final PacketFailures failures = new PacketFailures("WebRTC detector", LOG);
     private final ScheduledExecutorService ticker;
-    private final TimeBase time = new TimeBase();
+    private final CaptureClock time = new CaptureClock();
     private WebRtcView.Key lastKey;
     private volatile int browserProcesses;
     private volatile String processProblem = "";

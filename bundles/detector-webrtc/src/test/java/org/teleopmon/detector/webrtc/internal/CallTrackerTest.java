@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.teleopmon.api.EndReason;
+import org.teleopmon.detector.support.LocalAddresses;
 import org.teleopmon.testsupport.BuiltPacket;
 
 /** The packet path and call grouping together, fed with built packets. */

@@ -8,6 +8,7 @@ import java.util.Random;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.teleopmon.detector.support.LocalAddresses;
 import org.teleopmon.testsupport.BuiltPacket;
 import org.teleopmon.testsupport.Fuzz;
 

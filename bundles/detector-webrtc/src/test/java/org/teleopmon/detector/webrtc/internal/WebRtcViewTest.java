@@ -13,6 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.teleopmon.api.DetectorSignal;
 import org.teleopmon.api.Measurements;
+import org.teleopmon.detector.support.LocalAddresses;
 import org.teleopmon.testsupport.BuiltPacket;
 
 /** A whole synthetic call, video with known loss, audio and retransmissions, read back as the signal. */
