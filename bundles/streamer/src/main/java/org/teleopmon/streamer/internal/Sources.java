@@ -7,6 +7,7 @@ import org.teleopmon.api.AlertService;
 import org.teleopmon.api.Detector;
 import org.teleopmon.api.HealthReporter;
 import org.teleopmon.api.MetricsCollector;
+import org.teleopmon.api.RobotIdentity;
 import org.teleopmon.api.TeleopMonitor;
 
 /** What the streamer reads from the rest of the monitor; each part may be missing at any time. */
@@ -21,4 +22,8 @@ public interface Sources {
     List<Detector> detectors();
 
     List<HealthReporter> reporters();
+
+    default Optional<RobotIdentity> robot() {
+        return Optional.empty();
+    }
 }

@@ -37,6 +37,7 @@ final class TestSources implements Sources {
     volatile TeleopMonitor monitor;
     volatile MetricsCollector metrics;
     volatile AlertService alerts;
+    volatile org.teleopmon.api.RobotIdentity robot;
     final List<Detector> detectors = new CopyOnWriteArrayList<>();
     final List<HealthReporter> reporters = new CopyOnWriteArrayList<>();
 
@@ -53,6 +54,11 @@ final class TestSources implements Sources {
     @Override
     public Optional<AlertService> alerts() {
         return Optional.ofNullable(alerts);
+    }
+
+    @Override
+    public Optional<org.teleopmon.api.RobotIdentity> robot() {
+        return Optional.ofNullable(robot);
     }
 
     @Override
