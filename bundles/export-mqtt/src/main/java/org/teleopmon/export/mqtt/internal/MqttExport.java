@@ -225,6 +225,8 @@ final class MqttExport implements AutoCloseable {
             client = new MqttClient(settings.brokerUri(), clientId, new MemoryPersistence());
             client.setTimeToWait(settings.timeout().toMillis());
             MqttConnectOptions options = new MqttConnectOptions();
+            // Paho's default falls back to MQTT 3.1 after a refusal: a second connection per attempt.
+            options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
             options.setCleanSession(true);
             options.setAutomaticReconnect(false);
             options.setKeepAliveInterval(settings.keepAliveSeconds());
