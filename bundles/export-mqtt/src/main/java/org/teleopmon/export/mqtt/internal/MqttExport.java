@@ -75,7 +75,7 @@ final class MqttExport implements AutoCloseable {
         this.topics = Topics.of(settings.topicPrefix(), robot);
         this.clientId = settings.clientId().isEmpty() ? robot.robotId() : settings.clientId();
         this.currentState = currentState;
-        this.connection = Health.unavailable("connecting to " + settings.brokerUri());
+        this.connection = Health.warn("connecting to " + settings.brokerUri());
         this.health = connection;
         this.thread = new Thread(this::run, "teleop-export-mqtt");
         thread.setDaemon(true);

@@ -168,6 +168,42 @@ class MqttExportLiveTest {
         assertThat(export.health().message()).startsWith("connected to " + uri);
     }
 
+    @Test
+    @Requires(Prerequisite.ROOT)
+    void aFullDiskIsAWarningWithTheReasonAndTheEventsCounted() throws Exception {
+        Path small = dir.resolve("small");
+        java.nio.file.Files.createDirectories(small);
+        run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", small.toString());
+        try {
+            Settings base = settings("tcp://127.0.0.1:1", "robot", "pw");
+            Settings settings = new Settings(true, base.brokerUri(), "", "robot", "pw".toCharArray(), "", "",
+                    new char[0], "teleop", base.events(), base.stateInterval(), 1 << 20, small.resolve("queue"), 30,
+                    Duration.ofSeconds(60), Duration.ofSeconds(2));
+            export = new MqttExport(settings, KIWI, Optional::empty).start();
+            for (int i = 0; i < 20; i++) {
+                session(10).forEach(export::offer);
+            }
+            // Every event either waits on the disk or is counted as dropped; the health says why.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(export.waiting() + export.dropped()).isEqualTo(20 * 12);
+                assertThat(export.health().message()).contains("No space left on device").contains("dropped");
+            });
+            assertThat(export.health().status()).isEqualTo(Health.Status.WARN);
+            assertThat(export.dropped()).isPositive();
+            assertThat(export.waiting()).isPositive();
+        } finally {
+            export.close();
+            export = null;
+            run("umount", small.toString());
+        }
+    }
+
+    private static void run(String... command) throws Exception {
+        try (ChildProcess child = ChildProcess.start(command[0], new ProcessBuilder(command), null)) {
+            assertThat(child.awaitExit(Duration.ofSeconds(30))).as(child.tails()).isZero();
+        }
+    }
+
     private Mosquitto standardBroker() {
         return Mosquitto.in(dir.resolve("broker")).user("robot", "robot-pw", "topic readwrite teleop/lab/kiwi-7/#")
                 .user("viewer", "view-pw", "topic read teleop/#").start();
