@@ -133,6 +133,20 @@ final class DistributionCopy implements AutoCloseable {
         }
     }
 
+    /** The body of a GET on the monitor, or "" when nothing answers. */
+    String body(String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + webPort + path))
+                    .timeout(Duration.ofSeconds(5)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
+    }
+
     /** Ends the JVM at once, as a power cut or {@code kill -9} would. */
     void kill() throws InterruptedException {
         Optional<ProcessHandle> jvm = jvm();

@@ -7,16 +7,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.api.exceptions.CloseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One WebSocket client. Sends are asynchronous; Jetty queues at most {@code send.queue.size} of them
- * (maxOutgoingFrames) and fails the next, which drops this client alone.
+ * One WebSocket client. Sends are asynchronous and bounded twice: Jetty queues at most
+ * {@code send.queue.size} messages (maxOutgoingFrames) and this class at most {@code send.queue.bytes}
+ * bytes, replies to the client's own requests included; past either, this client alone is dropped with
+ * 1008. What the client sends is bounded too ({@code max.input.rate} bytes per second), so one client
+ * cannot make the server allocate without limit by asking for large pongs.
  */
 public final class ClientConnection implements Session.Listener.AutoDemanding {
 
@@ -28,17 +33,23 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
     private final ScheduledExecutorService scheduler;
     private final Hub.Resume resume;
     private final int queueLimit;
+    private final int queueBytes;
+    private final InputBudget input;
+    /** Characters queued and not yet written; JSON is ASCII but for operator names, so chars ~ bytes. */
+    private final AtomicLong pending = new AtomicLong();
     private final Set<String> topics = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile Session session;
 
     ClientConnection(Hub hub, ClientProtocol protocol, ScheduledExecutorService scheduler, Set<String> topics,
-            Hub.Resume resume, int queueLimit) {
+            Hub.Resume resume, int queueLimit, int queueBytes, InputBudget input) {
         this.hub = hub;
         this.protocol = protocol;
         this.scheduler = scheduler;
         this.resume = resume;
         this.queueLimit = queueLimit;
+        this.queueBytes = queueBytes;
+        this.input = input;
         this.topics.addAll(topics);
     }
 
@@ -53,6 +64,12 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketText(String text) {
+        if (!input.take(text.length(), System.nanoTime())) {
+            hub.countDrop("flood");
+            LOG.warn("Dropping WebSocket client {}: it sends more than {} bytes per second", remote(), input.rate());
+            close(StatusCode.POLICY_VIOLATION, "sending more than " + input.rate() + " bytes per second");
+            return;
+        }
         protocol.handle(this, text);
     }
 
@@ -71,6 +88,10 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
 
     @Override
     public void onWebSocketError(Throwable cause) {
+        if (cause instanceof CloseException) {
+            // Jetty closed it for a protocol error (bad frame, bad UTF-8, message too large)
+            hub.countDrop("protocol");
+        }
         LOG.debug("WebSocket client {} failed", remote(), cause);
         hub.leave(this);
         protocol.forget(this);
@@ -95,7 +116,20 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
         if (current == null || closing.get()) {
             return;
         }
-        current.sendText(text, Callback.from(() -> { }, this::sendFailed));
+        long size = text.length();
+        if (pending.addAndGet(size) > queueBytes) {
+            pending.addAndGet(-size);
+            if (!closing.get()) {
+                hub.countDrop("slow");
+                LOG.warn("Dropping WebSocket client {}: more than {} bytes waiting to be sent", remote(), queueBytes);
+                close(StatusCode.POLICY_VIOLATION, "client too slow: more than " + queueBytes + " bytes waiting");
+            }
+            return;
+        }
+        current.sendText(text, Callback.from(() -> pending.addAndGet(-size), failure -> {
+            pending.addAndGet(-size);
+            sendFailed(failure);
+        }));
     }
 
     void close(int code, String reason) {

@@ -117,6 +117,7 @@ final class ClientProtocol {
         int count = errors.merge(client, 1, Integer::sum);
         if (count > MAX_ERRORS) {
             errors.remove(client);
+            hub.countDrop("protocol");
             client.close(StatusCode.POLICY_VIOLATION, "too many invalid messages");
             return;
         }

@@ -34,13 +34,20 @@ public final class HealthView {
     public List<Check> checks() {
         List<Check> checks = new ArrayList<>();
         checks.add(new Check("component", "streamer", own.get()));
-        checks.add(new Check("component", "engine", sources.monitor().isPresent() ? Health.ok()
-                : Health.unavailable("the engine (feature teleop-engine) is not running: no state to serve")));
-        checks.add(new Check("component", "metrics", sources.metrics().isPresent() ? Health.ok()
-                : Health.warn("the metrics bundle is not running: no metric summaries or alerts")));
+        List<Check> reported = new ArrayList<>();
         for (HealthReporter reporter : sources.reporters()) {
-            checks.add(guarded("component", reporter::component, reporter::health));
+            reported.add(guarded("component", reporter::component, reporter::health));
         }
+        // a component that reports its own health is listed once, with what it says
+        if (reported.stream().noneMatch(c -> c.name().equals("engine"))) {
+            checks.add(new Check("component", "engine", sources.monitor().isPresent() ? Health.ok()
+                    : Health.unavailable("the engine (feature teleop-engine) is not running: no state to serve")));
+        }
+        if (reported.stream().noneMatch(c -> c.name().equals("metrics"))) {
+            checks.add(new Check("component", "metrics", sources.metrics().isPresent() ? Health.ok()
+                    : Health.warn("the metrics bundle is not running: no metric summaries or alerts")));
+        }
+        checks.addAll(reported);
         Map<String, Check> detectors = new TreeMap<>();
         for (Detector detector : sources.detectors()) {
             Check check = guarded("detector", detector::name, detector::health);

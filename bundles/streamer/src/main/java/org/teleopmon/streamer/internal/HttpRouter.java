@@ -73,7 +73,7 @@ final class HttpRouter extends Handler.Abstract {
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
             return HttpReply.error(405, "method_not_allowed", method + " is not allowed here; use GET");
         }
-        Fields fields = Request.extractQueryParameters(request);
+        Fields fields = queryOf(request);
         if (file.isPresent()) {
             return file.get();
         }
@@ -85,7 +85,17 @@ final class HttpRouter extends Handler.Abstract {
         return route.answer().apply(query, request);
     }
 
-    private static void send(Request request, Response response, Callback callback, HttpReply reply) {
+    /** The query's parameters; a malformed escape or bad UTF-8 is the client's mistake (400), not ours. */
+    static Fields queryOf(Request request) {
+        try {
+            return Request.extractQueryParameters(request);
+        } catch (RuntimeException e) {
+            throw new BadQuery("malformed query string: " + Strings.clip(e.getMessage(), 80)
+                    + "; percent-encode reserved characters as UTF-8");
+        }
+    }
+
+    static void send(Request request, Response response, Callback callback, HttpReply reply) {
         response.setStatus(reply.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");

@@ -2,11 +2,14 @@ package org.teleopmon.streamer.internal;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -31,9 +34,17 @@ final class JettyListener {
         QueuedThreadPool threads = new QueuedThreadPool(16, 2);
         threads.setName("teleop-streamer");
         threads.setDaemon(true);
+        // a burst of requests (or an attack) must not leave its threads behind for minutes: idle ones
+        // beyond the minimum all end after 10 s (Jetty's default ends one per minute)
+        threads.setIdleTimeout(10_000);
+        threads.setMaxEvictCount(16);
         server = new Server(threads);
         server.setErrorHandler(new JsonErrorHandler());
-        connector = new ServerConnector(server, 1, 1);
+        HttpConfiguration http = new HttpConfiguration();
+        // the make and version of the server help nobody but an attacker
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         connector.setReuseAddress(true);
@@ -49,7 +60,7 @@ final class JettyListener {
         });
         upgrade.setHandler(router);
         context.setHandler(upgrade);
-        server.setHandler(context);
+        server.setHandler(new HostCheck(access, context));
     }
 
     void start() throws Exception {
@@ -67,7 +78,18 @@ final class JettyListener {
     private static Object create(ServerUpgradeRequest request, ServerUpgradeResponse response,
             org.eclipse.jetty.util.Callback callback, Settings settings, Hub hub, ClientProtocol protocol,
             Access access, ScheduledExecutorService scheduler) {
-        Fields query = org.eclipse.jetty.server.Request.extractQueryParameters(request);
+        if (!validKey(request.getHeaders().get(HttpHeader.SEC_WEBSOCKET_KEY))) {
+            Response.writeError(request, response, callback, 400,
+                    "Sec-WebSocket-Key must be 16 random bytes in base64 (RFC 6455 section 4.1)");
+            return null;
+        }
+        Fields query;
+        try {
+            query = HttpRouter.queryOf(request);
+        } catch (BadQuery e) {
+            Response.writeError(request, response, callback, 400, e.getMessage());
+            return null;
+        }
         if (!access.originAllowed(request.getHeaders().get(HttpHeader.ORIGIN), request.getHeaders().get(HttpHeader.HOST))) {
             Response.writeError(request, response, callback, 403, "origin not allowed");
             return null;
@@ -92,7 +114,8 @@ final class JettyListener {
             Response.writeError(request, response, callback, 400, e.getMessage());
             return null;
         }
-        return new ClientConnection(hub, protocol, scheduler, topics, resume, settings.sendQueueSize());
+        return new ClientConnection(hub, protocol, scheduler, topics, resume, settings.sendQueueSize(),
+                settings.sendQueueBytes(), new InputBudget(settings.inputBytesPerSecond(), settings.maxMessageSize()));
     }
 
     private static Set<String> topics(String list) {
@@ -107,6 +130,17 @@ final class JettyListener {
             topics.add(topic);
         }
         return topics;
+    }
+
+    private static boolean validKey(String key) {
+        if (key == null) {
+            return false;
+        }
+        try {
+            return Base64.getDecoder().decode(key.trim()).length == 16;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     static int shutdownCode() {

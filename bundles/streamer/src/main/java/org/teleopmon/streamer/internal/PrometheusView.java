@@ -43,7 +43,7 @@ final class PrometheusView {
         out.add("teleop_streamer_clients", "gauge", "WebSocket clients connected.", Map.of(), hub.clientCount());
         out.add("teleop_streamer_messages_total", "counter", "Messages broadcast to WebSocket clients.", Map.of(),
                 hub.publishedCount());
-        for (String reason : List.of("slow", "max_clients", "protocol")) {
+        for (String reason : List.of("slow", "flood", "max_clients", "protocol")) {
             out.add("teleop_streamer_clients_dropped_total", "counter",
                     "WebSocket clients closed by the server, by reason.", Map.of("reason", reason),
                     hub.droppedCounts().getOrDefault(reason, 0L));

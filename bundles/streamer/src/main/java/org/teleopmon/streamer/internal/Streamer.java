@@ -96,7 +96,8 @@ public final class Streamer implements AutoCloseable {
             return;
         }
         Settings current = settings;
-        Access access = new Access(current.authToken(), current.allowedOrigins());
+        Access access = new Access(current.authToken(), current.allowedOrigins(), current.allowedHosts(),
+                current.host());
         ClientProtocol protocol = new ClientProtocol(hub, snapshots::hello, snapshots::stateMessage,
                 () -> settings.maxClients());
         HttpRouter router = new HttpRouter(new Api(sources, hub, health), access);
@@ -108,7 +109,7 @@ public final class Streamer implements AutoCloseable {
             LOG.info("Teleop streamer listening on http://{}:{}/ (WebSocket /ws){}", current.host(), next.port(),
                     failures > 0 ? " after " + failures + " failed attempts" : "");
             failures = 0;
-            if (!isLoopback(current.host()) && current.authToken().isEmpty()) {
+            if (!Access.isLoopback(current.host()) && current.authToken().isEmpty()) {
                 LOG.warn("Teleop streamer is bound to {} without auth.token: anyone who reaches it can read it",
                         current.host());
             }
@@ -188,10 +189,6 @@ public final class Streamer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.debug("Health push failed", e);
         }
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
     }
 
     private static void stopQuietly(JettyListener listener) {

@@ -1,6 +1,7 @@
 package org.teleopmon.streamer.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -65,13 +66,15 @@ public class StreamerComponent implements TeleopEventListener, HealthReporter, S
     private final Streamer streamer;
 
     @Activate
-    public StreamerComponent(StreamerConfig config, BundleContext context) {
+    public StreamerComponent(StreamerConfig config, BundleContext context, Map<String, Object> properties) {
+        SecretFile.protect(properties.get(SecretFile.FILEINSTALL_FILENAME), config.auth_token());
         streamer = new Streamer(this, Settings.from(config), context.getBundle().getVersion().toString());
         streamer.start();
     }
 
     @Modified
-    void modified(StreamerConfig config) {
+    void modified(StreamerConfig config, Map<String, Object> properties) {
+        SecretFile.protect(properties.get(SecretFile.FILEINSTALL_FILENAME), config.auth_token());
         streamer.reconfigure(Settings.from(config));
     }
 

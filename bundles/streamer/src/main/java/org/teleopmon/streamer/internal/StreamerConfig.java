@@ -25,6 +25,15 @@ public @interface StreamerConfig {
             + "behind is dropped with close code 1008.", min = "1", max = "100000")
     int send_queue_size() default 256;
 
+    @AttributeDefinition(description = "Bytes that may wait to be sent to one client, replies to its own requests "
+            + "included; a client that falls further behind is dropped with close code 1008.", min = "16384",
+            max = "67108864")
+    int send_queue_bytes() default 1048576;
+
+    @AttributeDefinition(description = "Bytes per second one client may send (averaged over a second, bursts up to "
+            + "max.message.size); a client that sends more is closed with code 1008.", min = "1024", max = "67108864")
+    int max_input_rate() default 262144;
+
     @AttributeDefinition(description = "Events kept for clients that reconnect with last_seq; older gaps get a resync.",
             min = "0", max = "100000")
     int replay_buffer_size() default 1000;
@@ -43,4 +52,9 @@ public @interface StreamerConfig {
     @AttributeDefinition(description = "Origins browsers may connect from (such as http://robot.local:8765). "
             + "Empty: same origin only. Requests without an Origin header (non-browser clients) are always allowed.")
     String[] allowed_origins() default {};
+
+    @AttributeDefinition(description = "Host names (Host header) served besides localhost and IP addresses, such "
+            + "as robot.local. Other names are refused with 421 so that a web page cannot reach the monitor by DNS "
+            + "rebinding. Empty while bound to a non-loopback address: any name.")
+    String[] allowed_hosts() default {};
 }

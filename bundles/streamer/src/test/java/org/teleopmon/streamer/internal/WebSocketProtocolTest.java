@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.teleopmon.api.Alert;
 import org.teleopmon.api.EventType;
@@ -26,34 +25,7 @@ import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopState;
 
 /** The WebSocket protocol over a real socket, with the JDK's WebSocket client. */
-class WebSocketProtocolTest {
-
-    private final TestSources sources = new TestSources();
-    private final TestSources.Monitor monitor = new TestSources.Monitor();
-    private final List<WsClient> clients = new ArrayList<>();
-    private Streamer streamer;
-
-    private String start(Settings settings) {
-        sources.monitor = monitor;
-        streamer = new Streamer(sources, settings, "1.2.3");
-        streamer.start();
-        assertThat(streamer.port()).isPositive();
-        return "ws://127.0.0.1:" + streamer.port() + "/ws";
-    }
-
-    private WsClient connect(String uri) {
-        WsClient client = WsClient.connect(uri);
-        clients.add(client);
-        return client;
-    }
-
-    @AfterEach
-    void stop() {
-        clients.forEach(WsClient::close);
-        if (streamer != null) {
-            streamer.close();
-        }
-    }
+class WebSocketProtocolTest extends WebSocketServerTest {
 
     @Test
     void helloCarriesVersionStateAndSeq() throws Exception {
@@ -213,7 +185,7 @@ class WebSocketProtocolTest {
         String uri = start(Settings.local(0).withLimits(100, 16, 100));
         WsClient fast = connect(uri);
         WsClient slow = WsClient.stalled(uri);
-        clients.add(slow);
+        track(slow);
         fast.next("hello");
         await().atMost(WsClient.TIMEOUT).until(() -> streamer.hub().clientCount() == 2);
 
@@ -272,7 +244,7 @@ class WebSocketProtocolTest {
                 .isEqualTo(403);
         WsClient allowed = WsClient.connect(uri, Map.of("Authorization", "Bearer s3cret",
                 "Origin", "http://dashboard.example"), true);
-        clients.add(allowed);
+        track(allowed);
         assertThat(allowed.next("hello")).isNotNull();
         WsClient browser = connect(uri + "?access_token=s3cret");
         assertThat(browser.next("hello")).isNotNull();

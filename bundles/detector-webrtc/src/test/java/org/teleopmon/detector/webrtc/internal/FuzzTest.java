@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.teleopmon.testsupport.BuiltPacket;
+import org.teleopmon.testsupport.Fuzz;
 
 /**
  * Random and mutated datagrams through the packet path and through every parser on its own: no
@@ -17,9 +18,9 @@ import org.teleopmon.testsupport.BuiltPacket;
  */
 class FuzzTest {
 
-    /** Longer or other runs: {@code -Dfuzz.seed=... -Dfuzz.rounds=...}. */
-    private static final long SEED = Long.getLong("fuzz.seed", 0x7E1E0B);
-    private static final int ROUNDS = Integer.getInteger("fuzz.rounds", 220_000);
+    /** Longer or other runs: {@code -Dfuzz.seed=... -Dfuzz.rounds=...} (test-support {@link Fuzz}). */
+    private static final long SEED = Fuzz.seed(0x7E1E0B);
+    private static final int ROUNDS = Fuzz.rounds(220_000);
     private static final long MS = 1_000_000L;
     private static final int MAX_FLOWS = 64;
     private static final int[] STUN_ATTRIBUTES = {Stun.ATTR_USERNAME, Stun.ATTR_XOR_PEER_ADDRESS, Stun.ATTR_DATA,

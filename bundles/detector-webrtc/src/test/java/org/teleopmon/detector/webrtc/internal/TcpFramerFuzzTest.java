@@ -6,6 +6,7 @@ import java.lang.management.ManagementFactory;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.teleopmon.testsupport.Fuzz;
 
 /** Random and mutated streams cut, lost, repeated and reordered at random: never an exception, no allocation. */
 class TcpFramerFuzzTest {
@@ -16,7 +17,7 @@ class TcpFramerFuzzTest {
 
     @Test
     void randomSegmentationAndRetransmissionOfValidStreamsLosesNothing() {
-        Random random = new Random(42);
+        Random random = Fuzz.random(42);
         for (int round = 0; round < 200; round++) {
             TcpFramerStreams s = new TcpFramerStreams(round);
             if (round % 2 == 0) {
@@ -42,11 +43,13 @@ class TcpFramerFuzzTest {
 
     @Test
     void mutatedAndRandomStreamsNeverThrowNorAllocate() {
-        Random random = new Random(7);
+        Random random = Fuzz.random(7);
+        // fuzz.rounds counts segments here: 4000 per stream
+        int streams = Math.max(1, Fuzz.rounds(120_000) / 4000);
         int segments = 0;
         long frames = 0;
         long allocated = 0;
-        for (int round = 0; round < 30; round++) {
+        for (int round = 0; round < streams; round++) {
             byte[] wire = stream(random, round);
             Checker checker = new Checker(MAX);
             TcpFramer framer = new TcpFramer(MAX);

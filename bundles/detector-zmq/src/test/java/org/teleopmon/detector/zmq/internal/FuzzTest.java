@@ -10,15 +10,17 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.teleopmon.api.capture.Packet;
 import org.teleopmon.testsupport.BuiltPacket;
+import org.teleopmon.testsupport.Fuzz;
 
 /** Random and mutated ZMTP traffic through the whole packet path: nothing may escape or grow unbounded. */
 class FuzzTest {
 
-    private static final int ROUNDS = 1500;
+    /** CI default; {@code -Dfuzz.rounds=1000000} for the goal-scale run (docs/testing.md). */
+    private static final int ROUNDS = Fuzz.rounds(1500);
 
     @Test
     void randomAndMutatedStreamsNeverThrow() {
-        Random random = new Random(20261125);
+        Random random = Fuzz.random(20261125);
         ZmqDetector detector = new ZmqDetector(ZmqSettings.defaults(5555, 5556), Clock.systemUTC());
         byte[] valid = Zmtp.stream().greeting("NULL").ready("PUSH").json(Zmtp.lekiwiCommand(0.1, "x"))
                 .message(Zmtp.multipartHeader().getBytes(StandardCharsets.UTF_8), Zmtp.jpeg(3000))
@@ -35,10 +37,10 @@ class FuzzTest {
 
     @Test
     void decoderAloneSurvivesEveryMutationWithRandomGaps() {
-        Random random = new Random(42);
+        Random random = Fuzz.random(42);
         byte[] valid = Zmtp.stream().greeting("NULL").ready("PULL").json(Zmtp.lekiwiCommand(0, null))
                 .json(Zmtp.lekiwiCommand(0.3, null)).bytes();
-        for (int round = 0; round < 10_000; round++) {
+        for (int round = 0; round < Fuzz.rounds(10_000); round++) {
             byte[] stream = mutate(random, valid);
             ZmtpDecoder decoder = new ZmtpDecoder(new Recorder(), 512, 1 << 20);
             if (random.nextBoolean()) {
