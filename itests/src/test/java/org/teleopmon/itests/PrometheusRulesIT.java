@@ -23,7 +23,7 @@ public class PrometheusRulesIT {
 
     @Test
     public void rulesConfigAndRuleTestsPassPromtool() throws Exception {
-        TeleopTestSupport.assumeInstalled(Prerequisite.PROMETHEUS, "/usr/bin/promtool");
+        Installed.require(Prerequisite.PROMETHEUS, "/usr/bin/promtool");
         promtool("check", "rules", "teleop.rules.yml");
         promtool("test", "rules", "teleop.rules.test.yml");
         promtool("check", "config", "prometheus.yml");

@@ -106,18 +106,6 @@ public abstract class TeleopTestSupport {
                 configAdmin.getConfiguration("org.teleopmon.detector.zmq", null).getProperties().get(key)));
     }
 
-    /**
-     * Itests expect CI's packages (.ci/run); on a machine without one, the failure names the package.
-     * (The test-support {@code Prerequisites} policy is JUnit 5's; these tests run on JUnit 4.)
-     */
-    static void assumeInstalled(org.teleopmon.testsupport.Prerequisite prerequisite, String... programs) {
-        for (String program : programs) {
-            if (!java.nio.file.Files.isExecutable(java.nio.file.Path.of(program))) {
-                throw new AssertionError("needs " + prerequisite + ": " + program + " is missing");
-            }
-        }
-    }
-
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
