@@ -20,6 +20,7 @@ mosquitto_passwd -b -c "$work/passwd" robot bench-pw 2>/dev/null
 printf 'listener %s 127.0.0.1\nallow_anonymous false\npassword_file %s\nuser %s\n' "$broker_port" "$work/passwd" "$(id -un)" > "$work/mosquitto.conf"
 mosquitto -c "$work/mosquitto.conf" > "$work/mosquitto.log" 2>&1 &
 pids+=($!)
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$broker_port") 2>/dev/null && break; sleep 0.1; done
 mosquitto_sub -h 127.0.0.1 -p "$broker_port" -u robot -P bench-pw -t 'teleop/#' -q 1 -v > "$work/received" &
 pids+=($!)
 hz=$(getconf CLK_TCK)
@@ -46,9 +47,10 @@ for export in off on; do
         t2=$(awk '{print $14+$15}' "/proc/$pid/stat")
         sleep 3
         after=$(wc -l < "$work/received")
-        awk -v t=$((t2 - t1)) -v hz="$hz" -v w="$seconds" -v e="$export" -v r="$run" -v m=$((after - before)) 'BEGIN {
-            printf "export %s, run %d: monitor JVM %.2f %% of one core during the %d s 30 Hz session; %d MQTT messages\n",
-                e, r, 100 * t / hz / w, w, m }'
+        sessions=$(tail -n +"$((before + 1))" "$work/received" | grep -c '/teleoperation_started ' || true)
+        awk -v t=$((t2 - t1)) -v hz="$hz" -v w="$seconds" -v e="$export" -v r="$run" -v m=$((after - before)) -v s="$sessions" 'BEGIN {
+            printf "export %s, run %d: monitor JVM %.2f %% of one core during the %d s 30 Hz session; %d MQTT messages (%d teleoperation_started)\n",
+                e, r, 100 * t / hz / w, w, m, s }'
         sleep 5
     done
     pkill -9 -f "karaf.home=$home" || true
