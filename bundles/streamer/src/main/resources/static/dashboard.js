@@ -104,6 +104,47 @@
     renderSessions();
   }
 
+  // Usage totals come from GET /usage (the ledger, else the engine's memory): read when the page opens,
+  // when a session starts or stops, and when the grouping changes; nothing polls.
+  const USAGE_KEYS = { operator: 'Operator', day: 'Day (UTC)', robot: 'Robot' };
+  let usageRequest = 0;
+  function loadUsage() {
+    const by = $('usage-by').value;
+    const q = new URLSearchParams({ by: by });
+    if (token) { q.set('access_token', token); }
+    const request = ++usageRequest;
+    fetch('usage?' + q, { cache: 'no-store' })
+      .then((r) => r.json().then((body) => ({ ok: r.ok, body: body })))
+      .then(({ ok, body }) => {
+        if (request !== usageRequest) { return; }
+        if (!ok) { renderUsage(by, [], body.message || body.error); return; }
+        renderUsage(by, body.totals || [], body.source === 'memory' ? 'recent sessions only: ' + body.note : '');
+      })
+      .catch((err) => { if (request === usageRequest) { renderUsage(by, [], 'cannot read usage: ' + err); } });
+  }
+  function renderUsage(by, totals, note) {
+    text($('usage-key'), USAGE_KEYS[by]);
+    const source = $('usage-source');
+    text(source, note ? '(' + note + ')' : ''); source.title = note || '';
+    const body = $('usage');
+    body.replaceChildren();
+    if (!totals.length) {
+      const row = body.insertRow(); const cell = row.insertCell(); cell.colSpan = 4;
+      cell.className = 'empty'; cell.textContent = note ? '–' : 'no session yet';
+      return;
+    }
+    for (const t of totals.slice(0, 20)) {
+      const row = body.insertRow();
+      row.className = 'usage-row';
+      row.insertCell().textContent = by === 'operator' ? (t.label || '–') + (t.key && t.key !== t.label ? ' (' + t.key + ')' : '')
+        : by === 'robot' ? (t.key || '–') + (t.label ? ' (' + t.label + ')' : '') : t.key;
+      row.insertCell().textContent = t.sessions;
+      row.insertCell().textContent = fmtDuration(t.time);
+      const latency = t.quality && t.quality.latency_ms;
+      row.insertCell().textContent = typeof latency === 'number' ? latency.toFixed(1) + ' ms' : '–';
+    }
+  }
+
   function renderAlerts() {
     const list = $('alerts');
     list.replaceChildren();
@@ -148,6 +189,7 @@
         for (const p of d.history || []) { addPoint(p.t, p); }
         if (d.health) { renderHealth(d.health); }
         redraw();
+        loadUsage();
         break;
       case 'resync':
         renderState(d.state || null);
@@ -166,6 +208,7 @@
       case 'teleoperation_started': case 'teleoperation_stopped':
         if (d.state) { renderState(d.state); }
         if (d.session) { upsertSession(d.session); }
+        loadUsage();
         break;
       case 'health':
         renderHealth(d);
@@ -194,6 +237,7 @@
 
   makeCharts();
   renderSessions();
+  $('usage-by').addEventListener('change', loadUsage);
   renderAlerts();
   // Local clock only: the session duration ticks and old chart points slide out between events.
   setInterval(() => { renderDuration(); redraw(); }, 1000);

@@ -133,7 +133,7 @@ public class ConfigurationIT extends TeleopTestSupport {
         assertTrue("shipped: " + shipped, shipped.containsAll(List.of("org.teleopmon.capture",
                 "org.teleopmon.detector.webrtc", "org.teleopmon.detector.zmq", "org.teleopmon.engine",
                 "org.teleopmon.metrics", "org.teleopmon.operators", "org.teleopmon.shm", "org.teleopmon.simulator",
-                "org.teleopmon.streamer")));
+                "org.teleopmon.streamer", "org.teleopmon.ledger")));
     }
 
     @Test

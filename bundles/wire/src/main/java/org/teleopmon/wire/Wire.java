@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,9 +14,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.teleopmon.api.TeleopEvent;
+import org.teleopmon.api.usage.LedgerSession;
+import org.teleopmon.api.usage.UsageTotal;
 import org.teleopmon.wire.internal.Envelope;
 import org.teleopmon.wire.internal.EventData;
 import org.teleopmon.wire.internal.Units;
+import org.teleopmon.wire.internal.UsageCsv;
 import org.teleopmon.wire.internal.WireModule;
 
 /**
@@ -92,6 +96,19 @@ public final class Wire {
      */
     public static String message(String type, long seq, Instant timestamp, Object data) {
         return write(new Envelope(type, seq, timestamp, data));
+    }
+
+    /**
+     * Ledger sessions as CSV for spreadsheets: a header row, then one row a session; times ISO-8601 UTC,
+     * durations in seconds, each state metric's mean, min, max and p95 (docs/wire.md).
+     */
+    public static String sessionsCsv(List<LedgerSession> sessions) {
+        return UsageCsv.sessions(sessions);
+    }
+
+    /** Usage totals as CSV: {@code keyColumn} (operator, day, robot), label, sessions, time_s, means. */
+    public static String usageCsv(String keyColumn, List<UsageTotal> totals) {
+        return UsageCsv.usage(keyColumn, totals);
     }
 
     /** An instant as the wire writes it: epoch seconds, milliseconds as three decimals; null stays null. */

@@ -24,6 +24,11 @@ import org.teleopmon.api.Severity;
 import org.teleopmon.api.Silence;
 import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopState;
+import org.teleopmon.api.usage.LedgerSession;
+import org.teleopmon.api.usage.Quality;
+import org.teleopmon.api.usage.SessionOperator;
+import org.teleopmon.api.usage.Stalls;
+import org.teleopmon.api.usage.UsageTotal;
 
 /**
  * One real record of each kind, by the name docs/wire.md gives its example and the golden file its
@@ -64,6 +69,14 @@ final class Samples {
     static final MonitorStats STATS = new MonitorStats(15234, 2, Duration.ofMillis(3_600_250),
             Map.of("zmq", 15000L, "webrtc", 234L), 1);
 
+    static final SessionOperator ALICE_SEEN = new SessionOperator(ALICE, START.minusSeconds(2), NOW.plusSeconds(25));
+    static final LedgerSession LEDGER_SESSION = new LedgerSession(ENDED, "lekiwi-lab-1", 92, List.of("zmq"),
+            Map.of(Measurements.LATENCY_MS, new Quality(12.1, 4.2, 31.5, 22.4, 900),
+                    Measurements.COMMAND_RATE_HZ, new Quality(29.9, 27.0, 31.0, 30.6, 900)),
+            new Stalls(1, 640.0), List.of(ALICE_SEEN), List.of(FIRING));
+    static final UsageTotal USAGE_TOTAL = new UsageTotal("10.0.0.7", "alice", 3, Duration.ofSeconds(95),
+            Map.of(Measurements.LATENCY_MS, 12.3, Measurements.COMMAND_RATE_HZ, 29.8));
+
     private Samples() {
     }
 
@@ -84,6 +97,9 @@ final class Samples {
         all.put("summary", SUMMARY);
         all.put("summary-empty", EMPTY_SUMMARY);
         all.put("stats", STATS);
+        all.put("ledger-session", LEDGER_SESSION);
+        all.put("ledger-operator", ALICE_SEEN);
+        all.put("usage-total", USAGE_TOTAL);
         all.put("event-state_update", TeleopEvent.stateUpdate(STATE));
         all.put("event-operator_connected", TeleopEvent.operator(EventType.OPERATOR_CONNECTED, STATE, ALICE_INFO));
         all.put("event-teleoperation_started", TeleopEvent.session(EventType.TELEOPERATION_STARTED, STATE, OPEN));

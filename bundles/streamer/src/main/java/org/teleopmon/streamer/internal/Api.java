@@ -19,12 +19,14 @@ final class Api {
     private final Hub hub;
     private final HealthView health;
     private final PrometheusView prometheus;
+    private final UsageApi usage;
 
     Api(Sources sources, Hub hub, HealthView health) {
         this.sources = sources;
         this.hub = hub;
         this.health = health;
         this.prometheus = new PrometheusView(sources, hub);
+        this.usage = new UsageApi(sources);
     }
 
     HttpReply status(Query query) {
@@ -82,14 +84,15 @@ final class Api {
     }
 
     HttpReply sessions(Query query) {
-        int limit = query.intValue("limit", 50, 1, 1000);
-        Optional<TeleopMonitor> monitor = sources.monitor();
-        if (monitor.isEmpty()) {
-            return engineUnavailable();
-        }
-        ObjectNode node = Wire.object();
-        node.set("sessions", Wire.array(monitor.get().getSessions().stream().limit(limit).toList()));
-        return HttpReply.ok(node);
+        return usage.sessions(query);
+    }
+
+    HttpReply session(Query query, String id) {
+        return usage.session(query, id);
+    }
+
+    HttpReply usage(Query query) {
+        return usage.usage(query);
     }
 
     HttpReply detectors(Query query) {

@@ -26,12 +26,17 @@ final class HttpRouter extends Handler.Abstract {
     private record Route(Set<String> parameters, boolean open, BiFunction<Query, Request, HttpReply> answer) {
     }
 
+    private static final String ONE_SESSION = "/sessions/";
+
     private final Map<String, Route> routes;
+    private final Route oneSession;
     private final StaticFiles files = new StaticFiles();
     private final Access access;
 
     HttpRouter(Api api, Access access) {
         this.access = access;
+        this.oneSession = new Route(Set.of(), false,
+                (q, r) -> api.session(q, Request.getPathInContext(r).substring(ONE_SESSION.length())));
         this.routes = Map.of(
                 "/status", new Route(Set.of(), false, (q, r) -> api.status(q)),
                 "/metrics", new Route(Set.of("format"), false,
@@ -39,7 +44,9 @@ final class HttpRouter extends Handler.Abstract {
                 "/health", new Route(Set.of(), false, (q, r) -> api.health(q)),
                 "/health/live", new Route(Set.of("verbose"), true, (q, r) -> api.live(q)),
                 "/health/ready", new Route(Set.of("verbose"), true, (q, r) -> api.ready(q)),
-                "/sessions", new Route(Set.of("limit"), false, (q, r) -> api.sessions(q)),
+                "/sessions", new Route(Set.of("limit", "from", "to", "operator", "robot", "cursor", "format"), false,
+                        (q, r) -> api.sessions(q)),
+                "/usage", new Route(Set.of("by", "from", "to", "format"), false, (q, r) -> api.usage(q)),
                 "/detectors", new Route(Set.of(), false, (q, r) -> api.detectors(q)),
                 "/alerts", new Route(Set.of("limit"), false, (q, r) -> api.alerts(q)),
                 "/ws", new Route(Set.of("last_seq", "stream_id", "topics"), false,
@@ -53,6 +60,8 @@ final class HttpRouter extends Handler.Abstract {
             reply = answer(request);
         } catch (BadQuery e) {
             reply = HttpReply.error(400, "bad_request", e.getMessage());
+        } catch (UsageApi.LedgerUnreadable e) {
+            reply = HttpReply.error(503, "ledger_unavailable", e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("{} {} failed", request.getMethod(), Request.getPathInContext(request), e);
             reply = HttpReply.error(500, "internal_error", "the request failed; see the monitor's log");
@@ -63,7 +72,8 @@ final class HttpRouter extends Handler.Abstract {
 
     private HttpReply answer(Request request) {
         String path = Request.getPathInContext(request);
-        Route route = routes.get(path);
+        Route route = path.startsWith(ONE_SESSION) && path.length() > ONE_SESSION.length() ? oneSession
+                : routes.get(path);
         Optional<HttpReply> file = route == null && ("/".equals(path) || path.startsWith("/static/"))
                 ? files.find(path) : Optional.empty();
         if (route == null && file.isEmpty()) {

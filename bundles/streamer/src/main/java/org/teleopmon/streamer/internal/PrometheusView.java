@@ -1,17 +1,20 @@
 package org.teleopmon.streamer.internal;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.teleopmon.api.DetectorStatus;
+import org.teleopmon.api.EndReason;
 import org.teleopmon.api.Measurements;
 import org.teleopmon.api.MetricSummary;
 import org.teleopmon.api.MonitorStats;
 import org.teleopmon.api.Reading;
 import org.teleopmon.api.TeleopMonitor;
 import org.teleopmon.api.TeleopState;
+import org.teleopmon.api.usage.LedgerCounters;
 
 /**
  * {@code GET /metrics} for Prometheus: the state, the engine's counters, each detector, every metric
@@ -19,6 +22,8 @@ import org.teleopmon.api.TeleopState;
  */
 final class PrometheusView {
 
+    private static final List<String> END_CLASSES = Arrays.stream(EndReason.Kind.values()).map(EndReason.Kind::category)
+            .distinct().sorted().toList();
     private static final String[] STATS = {"last", "mean", "min", "max", "p50", "p95", "p99"};
 
     private final Sources sources;
@@ -38,6 +43,7 @@ final class PrometheusView {
                 Map.of("configured_robot", robot.robotId(), "configured_site", robot.site()), 1));
         sources.monitor().ifPresent(monitor -> engine(out, monitor));
         sources.metrics().ifPresent(metrics -> summaries(out, metrics.getSummary()));
+        sources.ledger().ifPresent(ledger -> ledger(out, ledger.counters()));
         sources.alerts().ifPresent(alerts -> out.add("teleop_alerts_firing", "gauge",
                 "Alerts firing now (one per rule and subject).", Map.of(), alerts.active().size()));
         out.add("teleop_streamer_clients", "gauge", "WebSocket clients connected.", Map.of(), hub.clientCount());
@@ -86,6 +92,23 @@ final class PrometheusView {
             out.add("teleop_detector_healthy", "gauge", "1 while the detector's health is OK or WARN.", labels,
                     detector.health() == null || detector.health().status().httpStatus() == 200 ? 1 : 0);
         }
+    }
+
+    /** One series per end class: the four of {@link org.teleopmon.api.EndReason.Kind#category()}, no more. */
+    private static void ledger(PromFamilies out, LedgerCounters counters) {
+        for (String endClass : END_CLASSES) {
+            Map<String, String> labels = Map.of("end_class", endClass);
+            out.add("teleop_ledger_sessions_total", "counter", "Ended sessions the usage ledger recorded, by end class.",
+                    labels, counters.sessions().getOrDefault(endClass, 0L));
+            out.add("teleop_ledger_session_seconds_total", "counter",
+                    "Teleoperation time of the ended sessions the usage ledger recorded, by end class.", labels,
+                    counters.seconds().getOrDefault(endClass, 0.0));
+        }
+        out.add("teleop_ledger_write_failures_total", "counter",
+                "Writes to the ledger's file that failed (each retried until it succeeds).", Map.of(),
+                counters.failedWrites());
+        out.add("teleop_ledger_waiting", "gauge", "Sessions and alerts held in memory until the ledger's file accepts them.",
+                Map.of(), counters.waiting());
     }
 
     private static void summaries(PromFamilies out, List<MetricSummary> summaries) {

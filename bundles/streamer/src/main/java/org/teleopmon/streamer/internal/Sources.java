@@ -9,6 +9,7 @@ import org.teleopmon.api.HealthReporter;
 import org.teleopmon.api.MetricsCollector;
 import org.teleopmon.api.RobotIdentity;
 import org.teleopmon.api.TeleopMonitor;
+import org.teleopmon.api.usage.UsageLedger;
 
 /** What the streamer reads from the rest of the monitor; each part may be missing at any time. */
 public interface Sources {
@@ -18,6 +19,9 @@ public interface Sources {
     Optional<MetricsCollector> metrics();
 
     Optional<AlertService> alerts();
+
+    /** The usage ledger; without it sessions come from the engine's memory. */
+    Optional<UsageLedger> ledger();
 
     List<Detector> detectors();
 

@@ -25,6 +25,7 @@ import org.teleopmon.api.RobotIdentity;
 import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopEventListener;
 import org.teleopmon.api.TeleopMonitor;
+import org.teleopmon.api.usage.UsageLedger;
 
 /**
  * The streamer as a DS component: every source is optional and dynamic, so the engine, metrics and
@@ -53,6 +54,10 @@ public class StreamerComponent implements TeleopEventListener, HealthReporter, S
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile RobotIdentity robot;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile UsageLedger ledger;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -116,6 +121,11 @@ public class StreamerComponent implements TeleopEventListener, HealthReporter, S
     @Override
     public Optional<RobotIdentity> robot() {
         return Optional.ofNullable(robot);
+    }
+
+    @Override
+    public Optional<UsageLedger> ledger() {
+        return Optional.ofNullable(ledger);
     }
 
     @Override

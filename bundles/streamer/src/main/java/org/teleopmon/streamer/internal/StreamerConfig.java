@@ -5,7 +5,7 @@ import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(name = "Teleop Monitor streamer",
-        description = "Embedded HTTP and WebSocket server: /status, /metrics, /health, /sessions, /detectors, /alerts, "
+        description = "Embedded HTTP and WebSocket server: /status, /metrics, /health, /sessions, /sessions/{id}, /usage, /detectors, /alerts, "
                 + "/ws and the dashboard at /. Any change restarts the listener; WebSocket clients resume with last_seq.")
 public @interface StreamerConfig {
 

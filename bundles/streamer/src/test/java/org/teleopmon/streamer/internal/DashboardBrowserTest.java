@@ -27,6 +27,8 @@ import org.teleopmon.api.SessionRecord;
 import org.teleopmon.api.Severity;
 import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopState;
+import org.teleopmon.api.usage.UsageGrouping;
+import org.teleopmon.api.usage.UsageTotal;
 import org.teleopmon.testsupport.HeadlessChromium;
 import org.teleopmon.testsupport.Prerequisite;
 import org.teleopmon.testsupport.Requires;
@@ -108,6 +110,49 @@ class DashboardBrowserTest {
         await().atMost(TIMEOUT).until(() -> browser.findElements(By.cssSelector("#sessions tr.session-ended")).size() == 1);
         assertThat(text("sessions")).contains("30s").contains("alice");
         screenshot("dashboard-stopped.png");
+    }
+
+    @Test
+    void theUsagePanelShowsTheLedgersTotalsByTheChosenGroupAndRereadsWhenASessionEnds() throws Exception {
+        TestSources.Ledger ledger = new TestSources.Ledger();
+        ledger.totals.add(new UsageTotal("10.0.0.7", "alice", 3, Duration.ofSeconds(95), Map.of("latency_ms", 12.34)));
+        ledger.totals.add(new UsageTotal("10.0.0.8", "bob", 1, Duration.ofSeconds(3725), Map.of()));
+        sources.monitor = monitor;
+        sources.ledger = ledger;
+        streamer = new Streamer(sources, Settings.local(0), "0.1.0");
+        streamer.start();
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
+        browser.get("http://127.0.0.1:" + streamer.port() + "/");
+
+        await().atMost(TIMEOUT).until(() -> browser.findElements(By.cssSelector("#usage tr.usage-row")).size() == 2);
+        List<String> rows = browser.findElements(By.cssSelector("#usage tr.usage-row")).stream()
+                .map(r -> r.getText().trim()).toList();
+        assertThat(rows).containsExactly("alice (10.0.0.7) 3 1m 35s 12.3 ms", "bob (10.0.0.8) 1 1h 2m 5s –");
+        assertThat(text("usage-source")).isEmpty();
+        assertThat(ledger.lastUsage).containsExactly(null, null, UsageGrouping.OPERATOR);
+
+        ledger.totals.clear();
+        ledger.totals.add(new UsageTotal("2026-12-07", "2026-12-07", 4, Duration.ofSeconds(130), Map.of()));
+        browser.findElement(By.cssSelector("#usage-by option[value=day]")).click();
+        await().atMost(TIMEOUT).until(() -> text("usage").startsWith("2026-12-07 4 2m 10s"));
+        assertThat(text("usage-key")).isEqualTo("Day (UTC)");
+        assertThat(ledger.lastUsage).containsExactly(null, null, UsageGrouping.DAY);
+
+        ledger.totals.add(new UsageTotal("2026-12-08", "2026-12-08", 1, Duration.ofSeconds(30), Map.of()));
+        Instant start = Instant.now().minusSeconds(30);
+        SessionRecord ended = new SessionRecord("s9", start, Instant.now(), Duration.ofSeconds(30), List.of(), "lekiwi",
+                Map.of());
+        streamer.onEvent(TeleopEvent.session(EventType.TELEOPERATION_STOPPED, TeleopState.idle("lekiwi", Instant.now()),
+                ended));
+        await().atMost(TIMEOUT).until(() -> browser.findElements(By.cssSelector("#usage tr.usage-row")).size() == 2);
+        screenshot("dashboard-usage.png");
+
+        sources.ledger = null;
+        monitor.sessions.add(ended);
+        browser.findElement(By.cssSelector("#usage-by option[value=robot]")).click();
+        await().atMost(TIMEOUT).until(() -> text("usage-source").contains("recent sessions only"));
+        assertThat(text("usage")).startsWith("lekiwi (lekiwi) 1 30s");
     }
 
     private String text(String id) {

@@ -73,6 +73,7 @@ class PrometheusFormatTest {
                 return "lab";
             }
         };
+        sources.ledger = new TestSources.Ledger();
         streamer = new Streamer(sources, Settings.local(0), "1.0.0");
         streamer.start();
 
@@ -96,6 +97,11 @@ class PrometheusFormatTest {
         assertThat(sample(families, "teleop_metric_bandwidth_bits_per_second", Map.of("stat", "last")))
                 .isEqualTo(41_000_000.0);
         assertThat(sample(families, "teleop_detections_total", Map.of())).isEqualTo(42);
+        assertThat(sample(families, "teleop_ledger_sessions_total", Map.of("end_class", "idle"))).isEqualTo(2);
+        assertThat(sample(families, "teleop_ledger_sessions_total", Map.of("end_class", "monitor_crashed"))).isZero();
+        assertThat(sample(families, "teleop_ledger_session_seconds_total", Map.of("end_class", "idle"))).isEqualTo(61.5);
+        assertThat(text.lines().filter(l -> l.startsWith("teleop_ledger_sessions_total{")).count())
+                .as("one series per end class, whatever was recorded").isEqualTo(4);
         assertThat(sample(families, "teleop_active", Map.of())).isEqualTo(1);
         assertThat(sample(families, "teleop_robot_info", Map.of("configured_robot", "kiwi-3", "configured_site", "lab")))
                 .isEqualTo(1);

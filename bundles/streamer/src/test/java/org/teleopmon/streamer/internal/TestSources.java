@@ -27,6 +27,13 @@ import org.teleopmon.api.SessionRecord;
 import org.teleopmon.api.Silence;
 import org.teleopmon.api.TeleopMonitor;
 import org.teleopmon.api.TeleopState;
+import org.teleopmon.api.usage.LedgerCounters;
+import org.teleopmon.api.usage.LedgerSession;
+import org.teleopmon.api.usage.SessionPage;
+import org.teleopmon.api.usage.SessionQuery;
+import org.teleopmon.api.usage.UsageGrouping;
+import org.teleopmon.api.usage.UsageLedger;
+import org.teleopmon.api.usage.UsageTotal;
 
 /**
  * Stand-ins for the engine, the metrics collector and the alert service, whose answers a test sets;
@@ -38,6 +45,7 @@ final class TestSources implements Sources {
     volatile MetricsCollector metrics;
     volatile AlertService alerts;
     volatile org.teleopmon.api.RobotIdentity robot;
+    volatile UsageLedger ledger;
     final List<Detector> detectors = new CopyOnWriteArrayList<>();
     final List<HealthReporter> reporters = new CopyOnWriteArrayList<>();
 
@@ -59,6 +67,11 @@ final class TestSources implements Sources {
     @Override
     public Optional<org.teleopmon.api.RobotIdentity> robot() {
         return Optional.ofNullable(robot);
+    }
+
+    @Override
+    public Optional<UsageLedger> ledger() {
+        return Optional.ofNullable(ledger);
     }
 
     @Override
@@ -104,6 +117,47 @@ final class TestSources implements Sources {
         @Override
         public List<SessionRecord> getSessions() {
             return sessions;
+        }
+    }
+
+    /** A ledger whose sessions and totals are whatever the test put there; it keeps the last query. */
+    static final class Ledger implements UsageLedger {
+        final List<LedgerSession> sessions = new CopyOnWriteArrayList<>();
+        final List<UsageTotal> totals = new CopyOnWriteArrayList<>();
+        volatile SessionQuery lastQuery;
+        volatile List<Object> lastUsage;
+        volatile String broken;
+
+        @Override
+        public SessionPage sessions(SessionQuery query) {
+            check();
+            lastQuery = query;
+            return new SessionPage(sessions.stream().limit(query.limit()).toList(),
+                    sessions.size() > query.limit() ? "next" : null);
+        }
+
+        @Override
+        public Optional<LedgerSession> session(String id) {
+            check();
+            return sessions.stream().filter(s -> s.id().equals(id)).findFirst();
+        }
+
+        @Override
+        public List<UsageTotal> usage(Instant from, Instant to, UsageGrouping by) {
+            check();
+            lastUsage = java.util.Arrays.asList(from, to, by);
+            return totals;
+        }
+
+        @Override
+        public LedgerCounters counters() {
+            return new LedgerCounters(Map.of("idle", 2L), Map.of("idle", 61.5), 0, 0);
+        }
+
+        private void check() {
+            if (broken != null) {
+                throw new IllegalStateException(broken);
+            }
         }
     }
 

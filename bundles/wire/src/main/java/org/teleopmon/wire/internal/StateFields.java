@@ -62,12 +62,18 @@ final class StateFields {
     }
 
     static void session(SessionRecord session, JsonGenerator json, SerializerProvider provider) throws IOException {
+        session(session, session.operators(), json, provider);
+    }
+
+    /** A session's fields with {@code operators} as given: the ledger's carry when each was seen. */
+    static void session(SessionRecord session, Object operators, JsonGenerator json, SerializerProvider provider)
+            throws IOException {
         json.writeStringField("id", session.id());
         Units.time(json, "start_time", session.start());
         Units.time(json, "end_time", session.end());
         Units.seconds(json, "duration", session.duration());
         json.writeBooleanField("is_active", session.isOpen());
-        provider.defaultSerializeField("operators", session.operators(), json);
+        provider.defaultSerializeField("operators", operators, json);
         json.writeStringField("robot_type", session.robotType());
         EndReason reason = session.endReason();
         if (reason == null) {

@@ -26,6 +26,9 @@ import org.teleopmon.api.SessionRecord;
 import org.teleopmon.api.Silence;
 import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopState;
+import org.teleopmon.api.usage.LedgerSession;
+import org.teleopmon.api.usage.SessionOperator;
+import org.teleopmon.api.usage.UsageTotal;
 
 /** A serializer for each API record, so that the API bundle itself stays free of Jackson. */
 public final class WireModule extends SimpleModule {
@@ -47,6 +50,9 @@ public final class WireModule extends SimpleModule {
         record(TeleopEvent.class, EventFields::event);
         record(EventData.class, EventFields::data);
         record(Envelope.class, EventFields::envelope);
+        record(LedgerSession.class, UsageFields::ledgerSession);
+        record(SessionOperator.class, UsageFields::sessionOperator);
+        record(UsageTotal.class, UsageFields::usageTotal);
         addSerializer(Instant.class, new StdSerializer<>(Instant.class) {
             @Override
             public void serialize(Instant value, JsonGenerator json, SerializerProvider provider) throws IOException {
