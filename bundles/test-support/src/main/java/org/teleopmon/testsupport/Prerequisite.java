@@ -41,7 +41,11 @@ public enum Prerequisite {
             () -> imports("socketio") && imports("aiohttp")),
     NGTCP2("ngtcp2's gtlsclient and gtlsserver", "sudo apt-get install ngtcp2-client ngtcp2-server",
             () -> installed("gtlsclient") && installed("gtlsserver")),
-    OPENSSL("openssl", "sudo apt-get install openssl", () -> installed("openssl"));
+    OPENSSL("openssl", "sudo apt-get install openssl", () -> installed("openssl")),
+    MOSQUITTO("the Mosquitto broker and clients", "sudo apt-get install mosquitto mosquitto-clients",
+            () -> installed("mosquitto") && installed("mosquitto_passwd") && installed("mosquitto_sub")),
+    PROMETHEUS("Prometheus and promtool", "sudo apt-get install prometheus",
+            () -> installed("prometheus") && installed("promtool"));
 
     /** Debian's interpreter: the {@code python3} first on a developer's PATH may be another install. */
     public static final String PYTHON3 = "/usr/bin/python3";

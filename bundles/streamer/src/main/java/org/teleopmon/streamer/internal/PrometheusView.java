@@ -36,6 +36,11 @@ final class PrometheusView {
 
     String render() {
         PromFamilies out = new PromFamilies();
+        // Identity is an info metric, not a label on every series: Prometheus gives each series its
+        // target's labels (robot, site) from service discovery (docs/fleet.md); rules can check both agree.
+        sources.robot().ifPresent(robot -> out.add("teleop_robot_info", "gauge",
+                "Always 1; the robot identity this monitor is configured with (org.teleopmon.robot).",
+                Map.of("configured_robot", robot.robotId(), "configured_site", robot.site()), 1));
         sources.monitor().ifPresent(monitor -> engine(out, monitor));
         sources.metrics().ifPresent(metrics -> summaries(out, metrics.getSummary()));
         sources.ledger().ifPresent(ledger -> ledger(out, ledger.counters()));

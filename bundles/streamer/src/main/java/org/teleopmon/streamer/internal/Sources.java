@@ -7,6 +7,7 @@ import org.teleopmon.api.AlertService;
 import org.teleopmon.api.Detector;
 import org.teleopmon.api.HealthReporter;
 import org.teleopmon.api.MetricsCollector;
+import org.teleopmon.api.RobotIdentity;
 import org.teleopmon.api.TeleopMonitor;
 import org.teleopmon.api.usage.UsageLedger;
 
@@ -25,4 +26,8 @@ public interface Sources {
     List<Detector> detectors();
 
     List<HealthReporter> reporters();
+
+    default Optional<RobotIdentity> robot() {
+        return Optional.empty();
+    }
 }

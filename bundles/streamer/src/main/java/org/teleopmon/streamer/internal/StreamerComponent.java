@@ -21,6 +21,7 @@ import org.teleopmon.api.Detector;
 import org.teleopmon.api.Health;
 import org.teleopmon.api.HealthReporter;
 import org.teleopmon.api.MetricsCollector;
+import org.teleopmon.api.RobotIdentity;
 import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopEventListener;
 import org.teleopmon.api.TeleopMonitor;
@@ -49,6 +50,10 @@ public class StreamerComponent implements TeleopEventListener, HealthReporter, S
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     volatile AlertService alerts;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile RobotIdentity robot;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -111,6 +116,11 @@ public class StreamerComponent implements TeleopEventListener, HealthReporter, S
     @Override
     public Optional<AlertService> alerts() {
         return Optional.ofNullable(alerts);
+    }
+
+    @Override
+    public Optional<RobotIdentity> robot() {
+        return Optional.ofNullable(robot);
     }
 
     @Override

@@ -62,6 +62,17 @@ class PrometheusFormatTest {
                 60, 30, 45, 40, 40, 44, 45, 41, 1));
         sources.monitor = monitor;
         sources.metrics = metrics;
+        sources.robot = new org.teleopmon.api.RobotIdentity() {
+            @Override
+            public String robotId() {
+                return "kiwi-3";
+            }
+
+            @Override
+            public String site() {
+                return "lab";
+            }
+        };
         sources.ledger = new TestSources.Ledger();
         streamer = new Streamer(sources, Settings.local(0), "1.0.0");
         streamer.start();
@@ -92,6 +103,8 @@ class PrometheusFormatTest {
         assertThat(text.lines().filter(l -> l.startsWith("teleop_ledger_sessions_total{")).count())
                 .as("one series per end class, whatever was recorded").isEqualTo(4);
         assertThat(sample(families, "teleop_active", Map.of())).isEqualTo(1);
+        assertThat(sample(families, "teleop_robot_info", Map.of("configured_robot", "kiwi-3", "configured_site", "lab")))
+                .isEqualTo(1);
         assertThat(sample(families, "teleop_confidence_ratio", Map.of())).isEqualTo(0.87);
         assertThat(sample(families, "teleop_reading_latency_seconds", Map.of("source", "zmq"))).isEqualTo(0.0125);
         assertThat(Double.isNaN(sample(families, "teleop_metric_latency_seconds",

@@ -44,6 +44,7 @@ final class TestSources implements Sources {
     volatile TeleopMonitor monitor;
     volatile MetricsCollector metrics;
     volatile AlertService alerts;
+    volatile org.teleopmon.api.RobotIdentity robot;
     volatile UsageLedger ledger;
     final List<Detector> detectors = new CopyOnWriteArrayList<>();
     final List<HealthReporter> reporters = new CopyOnWriteArrayList<>();
@@ -61,6 +62,11 @@ final class TestSources implements Sources {
     @Override
     public Optional<AlertService> alerts() {
         return Optional.ofNullable(alerts);
+    }
+
+    @Override
+    public Optional<org.teleopmon.api.RobotIdentity> robot() {
+        return Optional.ofNullable(robot);
     }
 
     @Override
