@@ -28,6 +28,7 @@ import org.teleopmon.api.EndReason;
 import org.teleopmon.api.Health;
 import org.teleopmon.api.MetricSummary;
 import org.teleopmon.api.MetricsCollector;
+import org.teleopmon.api.RobotIdentity;
 import org.teleopmon.api.SessionRecord;
 import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopMonitor;
@@ -70,13 +71,19 @@ public final class Ledger implements UsageLedger, AutoCloseable {
     private Instant nextOpen = Instant.EPOCH;
     private Duration backoff = Duration.ofSeconds(1);
 
-    private Ledger(Settings settings, Clock clock, Supplier<TeleopMonitor> monitor, Supplier<MetricsCollector> metrics) {
+    private Ledger(Settings settings, Clock clock, Supplier<TeleopMonitor> monitor, Supplier<MetricsCollector> metrics,
+            Supplier<RobotIdentity> identity) {
         this.settings = settings;
         this.clock = clock;
         this.monitor = monitor;
         this.metrics = metrics;
         this.store = new Store(settings.path(), clock);
-        this.recorder = new Recorder(hostName(), counters);
+        String host = hostName();
+        // the site's robot id (issue 21's RobotIdentity) when that bundle runs, else the host name
+        this.recorder = new Recorder(() -> {
+            RobotIdentity robot = identity.get();
+            return robot == null ? host : robot.robotId();
+        }, counters);
         this.writer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "teleop-ledger-writer");
             thread.setDaemon(true);
@@ -92,7 +99,13 @@ public final class Ledger implements UsageLedger, AutoCloseable {
      */
     public static Ledger start(Settings settings, Clock clock, Supplier<TeleopMonitor> monitor,
             Supplier<MetricsCollector> metrics) {
-        Ledger ledger = new Ledger(settings, clock, monitor, metrics);
+        return start(settings, clock, monitor, metrics, () -> null);
+    }
+
+    /** As {@link #start(Settings, Clock, Supplier, Supplier)}, with the robot's id from {@code identity} when present. */
+    public static Ledger start(Settings settings, Clock clock, Supplier<TeleopMonitor> monitor,
+            Supplier<MetricsCollector> metrics, Supplier<RobotIdentity> identity) {
+        Ledger ledger = new Ledger(settings, clock, monitor, metrics, identity);
         long beat = settings.heartbeat().toNanos();
         ledger.writer.execute(ledger::ensureOpen);
         ledger.writer.scheduleAtFixedRate(ledger::heartbeat, beat, beat, TimeUnit.NANOSECONDS);

@@ -17,6 +17,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.teleopmon.api.Health;
 import org.teleopmon.api.HealthReporter;
 import org.teleopmon.api.MetricsCollector;
+import org.teleopmon.api.RobotIdentity;
 import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopEventListener;
 import org.teleopmon.api.TeleopMonitor;
@@ -48,12 +49,17 @@ public class LedgerComponent implements TeleopEventListener, HealthReporter, Usa
             policyOption = ReferencePolicyOption.GREEDY)
     volatile MetricsCollector metrics;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile RobotIdentity identity;
+
     private final Ledger ledger;
 
     @Activate
     public LedgerComponent(LedgerConfig config) {
         Path data = Path.of(System.getProperty("karaf.data", "data"));
-        ledger = Ledger.start(Settings.from(config, data), Clock.systemUTC(), () -> monitor, () -> metrics);
+        ledger = Ledger.start(Settings.from(config, data), Clock.systemUTC(), () -> monitor, () -> metrics,
+                () -> identity);
     }
 
     @Deactivate

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -27,7 +28,8 @@ final class Recorder {
     private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
     static final int MAX_WAITING = 10_000;
 
-    private final String robotId;
+    /** Asked when a session opens, so a renamed robot's next session carries the new id. */
+    private final Supplier<String> robotId;
     private final Counters counters;
     private final Map<String, SessionRow> rows = new LinkedHashMap<>();
     private final ArrayDeque<AlertRow> alerts = new ArrayDeque<>();
@@ -35,7 +37,7 @@ final class Recorder {
     private TeleopState lastState;
     private long dropped;
 
-    Recorder(String robotId, Counters counters) {
+    Recorder(Supplier<String> robotId, Counters counters) {
         this.robotId = robotId;
         this.counters = counters;
     }
@@ -72,7 +74,7 @@ final class Recorder {
             close(EndReason.of(EndReason.Kind.IDLE, "the ledger missed the end of this session; closed at its last "
                     + "activity", open.active), open.active, now);
         }
-        open = OpenSession.of(session, robotId, now);
+        open = OpenSession.of(session, robotId.get(), now);
         pend(open.row(now, null, null));
     }
 
@@ -82,7 +84,7 @@ final class Recorder {
         }
         if (open == null || !open.id.equals(session.id())) {
             // never saw it start (the ledger started during it, or missed the event): keep what the engine says
-            open = OpenSession.of(session, robotId, now);
+            open = OpenSession.of(session, robotId.get(), now);
         }
         EndReason reason = session.endReason() != null ? session.endReason()
                 : EndReason.of(EndReason.Kind.IDLE, "", session.end());
@@ -124,7 +126,7 @@ final class Recorder {
     }
 
     String robotId() {
-        return robotId;
+        return robotId.get();
     }
 
     synchronized boolean lastStateActive() {

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.teleopmon.api.EndReason;
 import org.teleopmon.api.EventType;
 import org.teleopmon.api.Health;
 import org.teleopmon.api.Measurements;
+import org.teleopmon.api.RobotIdentity;
 import org.teleopmon.api.SessionRecord;
 import org.teleopmon.api.Severity;
 import org.teleopmon.api.TeleopEvent;
@@ -59,6 +61,38 @@ class LedgerTest {
 
     private Path file() {
         return dir.resolve("ledger/usage.db");
+    }
+
+    /** Issue 21's site-wide robot id wins over the host name, and a renamed robot's next session carries the new id. */
+    @Test
+    void sessionsCarryTheRobotIdentityWhenItRuns() {
+        AtomicReference<RobotIdentity> identity = new AtomicReference<>();
+        ledger = Ledger.start(new Settings(file(), Duration.ofDays(365), Duration.ofMillis(100), 500), clock,
+                () -> null, () -> null, identity::get);
+        SessionRecord first = Drive.open("s1", T0, ALICE);
+        ledger.onEvent(Drive.started(first, Drive.active(T0, T0, ALICE, 10)));
+        ledger.onEvent(Drive.stopped(first, T0.plusSeconds(5), EndReason.Kind.OPERATOR_CLOSED));
+        identity.set(new RobotIdentity() {
+            @Override
+            public String robotId() {
+                return "lekiwi-7";
+            }
+
+            @Override
+            public String site() {
+                return "lab";
+            }
+        });
+        SessionRecord second = Drive.open("s2", T0.plusSeconds(60), BOB);
+        ledger.onEvent(Drive.started(second, Drive.active(T0.plusSeconds(60), T0.plusSeconds(60), BOB, 10)));
+        ledger.onEvent(Drive.stopped(second, T0.plusSeconds(65), EndReason.Kind.OPERATOR_CLOSED));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(ledger.session("s1").orElseThrow().robotId()).isNotBlank().isNotEqualTo("lekiwi-7");
+            assertThat(ledger.session("s2").orElseThrow().robotId()).isEqualTo("lekiwi-7");
+        });
+        assertThat(ledger.sessions(new SessionQuery(null, null, null, "lekiwi-7", 10, null)).sessions())
+                .extracting(LedgerSession::id).containsExactly("s2");
     }
 
     @Test

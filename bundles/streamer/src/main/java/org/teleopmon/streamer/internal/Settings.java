@@ -2,6 +2,7 @@ package org.teleopmon.streamer.internal;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** The configuration as plain values, so the server and tests need no annotation proxies. */
 public record Settings(String host, int port, int maxClients, int sendQueueSize, int sendQueueBytes,
@@ -43,9 +44,32 @@ public record Settings(String host, int port, int maxClients, int sendQueueSize,
                 replayBufferSize, maxMessageSize, historySeconds, token, origins, allowedHosts);
     }
 
+    public Settings withHost(String address) {
+        return new Settings(address, port, maxClients, sendQueueSize, sendQueueBytes, inputBytesPerSecond,
+                replayBufferSize, maxMessageSize, historySeconds, authToken, allowedOrigins, allowedHosts);
+    }
+
     public Settings withHosts(List<String> hosts) {
         return new Settings(host, port, maxClients, sendQueueSize, sendQueueBytes, inputBytesPerSecond,
                 replayBufferSize, maxMessageSize, historySeconds, authToken, allowedOrigins, hosts);
+    }
+
+    private static final Pattern HOST_NAME = Pattern.compile(
+            "(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?");
+    private static final Pattern IP_LITERAL = Pattern.compile(
+            "\\d{1,3}(\\.\\d{1,3}){3}|\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[A-Za-z0-9._-]+)?]?");
+
+    /**
+     * Why {@code host} cannot be bound, or {@code null}: an address or a host name (RFC 1123) is
+     * needed. Checked before binding, because retrying a typo never helps (the metatype cannot
+     * express the syntax, so this is where it is validated).
+     */
+    public String hostProblem() {
+        if (IP_LITERAL.matcher(host).matches() || HOST_NAME.matcher(host).matches()) {
+            return null;
+        }
+        return "host '" + Strings.clip(host, 60) + "' is not an IP address or host name: set host of "
+                + "org.teleopmon.streamer (127.0.0.1 for this machine only, 0.0.0.0 for every interface)";
     }
 
     private static List<String> list(String[] values) {

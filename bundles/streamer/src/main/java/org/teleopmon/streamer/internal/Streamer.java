@@ -96,6 +96,13 @@ public final class Streamer implements AutoCloseable {
             return;
         }
         Settings current = settings;
+        String problem = current.hostProblem();
+        if (problem != null) {
+            // no retry: only a new setting can help, and reconfigure() binds again at once
+            own = Health.critical(problem);
+            LOG.error("Teleop streamer cannot listen: {}", problem);
+            return;
+        }
         Access access = new Access(current.authToken(), current.allowedOrigins(), current.allowedHosts(),
                 current.host());
         ClientProtocol protocol = new ClientProtocol(hub, snapshots::hello, snapshots::stateMessage,

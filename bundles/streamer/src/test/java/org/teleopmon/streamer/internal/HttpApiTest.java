@@ -249,6 +249,27 @@ class HttpApiTest {
         }
     }
 
+    @Test
+    void aHostThatIsNoAddressNorNameIsReportedWithTheFixAndNotRetried() throws Exception {
+        Settings bad = new Settings("not a host!", 0, 100, 256, 1 << 20, 256 * 1024, 1000, 65536, 60, "", List.of(),
+                List.of());
+        streamer = new Streamer(sources, bad, "1.0.0");
+        streamer.start();
+        assertThat(streamer.port()).isEqualTo(-1);
+        assertThat(streamer.health().status()).isEqualTo(Health.Status.CRITICAL);
+        assertThat(streamer.health().message()).contains("'not a host!'", "not an IP address or host name",
+                "org.teleopmon.streamer");
+        streamer.reconfigure(Settings.local(0));
+        assertThat(streamer.port()).isPositive();
+        assertThat(streamer.health().status()).isEqualTo(Health.Status.OK);
+        for (String good : List.of("127.0.0.1", "0.0.0.0", "::1", "[::1]", "localhost", "robot-7.lab.example")) {
+            assertThat(Settings.local(0).withHost(good).hostProblem()).as(good).isNull();
+        }
+        for (String badHost : List.of("not a host!", "-robot", "robot_7", "a..b", "http://robot")) {
+            assertThat(Settings.local(0).withHost(badHost).hostProblem()).as(badHost).isNotNull();
+        }
+    }
+
     private static boolean canConnect(int port) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             return true;
