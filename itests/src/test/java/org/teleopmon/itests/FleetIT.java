@@ -126,9 +126,12 @@ public class FleetIT {
         List<String> types = events.stream().map(l -> l.split(" ")[1].substring("teleop/lab/kiwi-a/".length()))
                 .filter(t -> t.startsWith("teleoperation_") || t.startsWith("operator_")).toList();
         // The engine reports the operators it sees (the peer address, the message's operator_id), then the
-        // start; at the end the operators leave, then the stop.
-        assertEquals(types.toString(), List.of("operator_connected", "operator_connected", "teleoperation_started",
-                "operator_disconnected", "operator_disconnected", "teleoperation_stopped"), types);
+        // start; at the end the operators leave and the session stops, in the engine's order: since a closed
+        // connection ends the session at once (issue 16), the stop may come between the two departures.
+        assertEquals(types.toString(), List.of("operator_connected", "operator_connected", "teleoperation_started"),
+                types.subList(0, Math.min(3, types.size())));
+        assertEquals(types.toString(), List.of("operator_disconnected", "operator_disconnected", "teleoperation_stopped"),
+                types.subList(3, types.size()).stream().sorted().toList());
         assertTrue(events.toString(), events.stream().anyMatch(l -> l.contains("/operator_connected ")
                 && l.contains("\"name\":\"alice\"")));
         List<Long> seqs = events.stream().map(FleetIT::seq).toList();
