@@ -87,7 +87,8 @@ public abstract class TeleopTestSupport {
 
     /**
      * Capture on {@code lo} only and the ZMQ detector on the given ports, with the simulator's
-     * operator named in the operator directory. The ports are drawn in the test JVM: read them
+     * operator named in the operator directory. The network detector is told these are ZMQ's ports (as
+     * 5555/5556 are by default), so it corroborates there instead of reading the ZMQ flows as a pattern. The ports are drawn in the test JVM: read them
      * back in the container with {@link #configuredZmqPort}.
      */
     static List<Option> zmqOnLoopback(int commandPort, int observationPort, double silenceSeconds) {
@@ -98,6 +99,8 @@ public abstract class TeleopTestSupport {
                 editConfigurationFilePut(zmq, "observation.port", Integer.toString(observationPort)),
                 editConfigurationFilePut(zmq, "extra.ports", ""),
                 editConfigurationFilePut(zmq, "silence.timeout", Double.toString(silenceSeconds)),
+                editConfigurationFilePut("etc/org.teleopmon.detector.network.cfg", "known.ports",
+                        commandPort + ", " + observationPort + ", 3478, 3479, 5349, 19302"),
                 editConfigurationFilePut("etc/org.teleopmon.operators.cfg", "entries", "127.0.0.1 = pax-operator"));
     }
 

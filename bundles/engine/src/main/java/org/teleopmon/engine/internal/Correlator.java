@@ -85,6 +85,7 @@ final class Correlator {
             slot.failure = null;
             slot.latest = null;
             slot.activeAt = null;
+            slot.carriedAt = null;
             slot.freshAt = null;
             slot.reported = Health.ok();
         }
@@ -199,6 +200,9 @@ final class Correlator {
         boolean fresh = slot.accept(signal, now);
         if (fresh) {
             detections++;
+            if (signal.active() && signal.confidence() >= settings.threshold()) {
+                slot.carriedAt = signal.timestamp();
+            }
         }
         evaluate();
         if (fresh && slot.failure == null) {
@@ -279,8 +283,9 @@ final class Correlator {
     }
 
     /**
-     * The end of the open session when every detector that carried it reports one (the latest of
-     * them, with its time), or {@code null} while any of them merely went quiet: that one gets the hold.
+     * The end of the open session when every detector that carried it (saw it strongly enough to start
+     * it alone) reports one (the latest of them, with its time), or {@code null} while any of them merely
+     * went quiet: that one gets the hold. Corroborating detectors neither delay nor cause a teardown.
      */
     private EndReason teardown(Instant now) {
         if (!hysteresis.active()) {

@@ -17,6 +17,13 @@ final class DetectorSlot {
     DetectorSignal latest;
     /** Timestamp of the last view that saw teleoperation. */
     Instant activeAt;
+    /**
+     * Timestamp of the last view that saw teleoperation strongly enough to start a session on its own
+     * (confidence at the start threshold): only such a detector carries a session, and a teardown waits
+     * for every carrier. One that merely corroborates (a flow pattern at 50, a port match at 30) does
+     * not keep a session open after its carriers reported the connection closed.
+     */
+    Instant carriedAt;
     /** Engine time when the view last changed; drives the silence timeout. */
     Instant freshAt;
     long signals;
@@ -47,9 +54,9 @@ final class DetectorSlot {
         return true;
     }
 
-    /** Whether this detector saw teleoperation at or after {@code since}. */
+    /** Whether this detector saw teleoperation on its own strength at or after {@code since}. */
     boolean carried(Instant since) {
-        return activeAt != null && !activeAt.isBefore(since);
+        return carriedAt != null && !carriedAt.isBefore(since);
     }
 
     /** The end its latest view reports for the teleoperation it saw, or {@code null}. */

@@ -49,6 +49,21 @@ class EndReasonTest {
     }
 
     @Test
+    void aDetectorThatOnlyCorroboratedDoesNotHoldTheSessionAfterItsCarrierClosed() {
+        t.push("zmq", 90, "10.0.0.7");
+        t.push("network", 50, "10.0.0.7");
+        t.advance(500);
+        Instant lastCommand = t.clock.instant();
+        t.push("network", 0);
+        t.end("zmq", EndReason.Kind.OPERATOR_CLOSED, lastCommand);
+
+        assertThat(t.correlator.state().active()).as("network only corroborated: no hold").isFalse();
+        SessionRecord session = t.last(TELEOPERATION_STOPPED).session();
+        assertThat(session.endReason().kind()).isEqualTo(EndReason.Kind.OPERATOR_CLOSED);
+        assertThat(session.end()).isEqualTo(lastCommand);
+    }
+
+    @Test
     void whileAnotherCarrierOnlyWentQuietTheHoldStillApplies() {
         t.push("zmq", 90, "10.0.0.7");
         t.push("webrtc", 90, "10.0.0.8");
