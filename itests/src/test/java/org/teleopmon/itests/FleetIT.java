@@ -131,13 +131,12 @@ public class FleetIT {
         // Session and operator events; a warning raised during the session may come between them.
         List<String> types = events.stream().map(l -> l.split(" ")[1].substring("teleop/lab/kiwi-a/".length()))
                 .filter(t -> t.startsWith("teleoperation_") || t.startsWith("operator_")).toList();
-        // The engine reports the operators it sees (the peer address, the message's operator_id), then the
-        // start; at the end the operators leave and the session stops, in the engine's order: since a closed
-        // connection ends the session at once (issue 16), the stop may come between the two departures.
-        assertEquals(types.toString(), List.of("operator_connected", "operator_connected", "teleoperation_started"),
-                types.subList(0, Math.min(3, types.size())));
-        assertEquals(types.toString(), List.of("operator_disconnected", "operator_disconnected", "teleoperation_stopped"),
-                types.subList(3, types.size()).stream().sorted().toList());
+        // The engine's own order of operator and session events depends on which detector reports first
+        // (engine tests pin it); what the export must keep is that order, by seq: an operator arrives
+        // before the start, the start comes before the stop.
+        int started = types.indexOf("teleoperation_started");
+        assertTrue(types.toString(), types.indexOf("operator_connected") >= 0 && started > types.indexOf("operator_connected"));
+        assertTrue(types.toString(), types.indexOf("teleoperation_stopped") > started);
         assertTrue(events.toString(), events.stream().anyMatch(l -> l.contains("/operator_connected ")
                 && l.contains("\"name\":\"alice\"")));
         List<Long> seqs = events.stream().map(FleetIT::seq).toList();
