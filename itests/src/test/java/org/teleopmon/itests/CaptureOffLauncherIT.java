@@ -42,16 +42,8 @@ public class CaptureOffLauncherIT {
     }
 
     private static void configure(DistributionCopy copy, String capture) throws Exception {
-        int command = TeleopTestSupport.freePort();
-        int observation = TeleopTestSupport.freePort();
-        String ports = "command.port = " + command + "\nobservation.port = " + observation + "\n";
-        // Features install their .cfg at the first start only when the file is not there yet.
-        Files.writeString(copy.home.resolve("etc/org.teleopmon.detector.zmq.cfg"), ports);
-        Files.writeString(copy.home.resolve("etc/org.teleopmon.simulator.cfg"), ports);
+        copy.simulatorOnFreePorts();
         Files.writeString(copy.home.resolve("etc/org.teleopmon.capture.cfg"), capture);
-        // the network detector knows ZMQ's ports (5555/5556 by default): it corroborates there
-        Files.writeString(copy.home.resolve("etc/org.teleopmon.detector.network.cfg"),
-                "known.ports = " + command + ", " + observation + ", 3478, 3479, 5349, 19302\n");
     }
 
     /** Starts the simulation, waits for the session from the kernel socket table; returns {@code /health}. */

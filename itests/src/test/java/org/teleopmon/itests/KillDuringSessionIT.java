@@ -34,13 +34,8 @@ public class KillDuringSessionIT {
     @BeforeClass
     public static void copyDistribution() throws Exception {
         copy = DistributionCopy.fresh("teleop-kill");
-        int commandPort = TeleopTestSupport.freePort();
-        int observationPort = TeleopTestSupport.freePort();
-        copy.write("etc/org.teleopmon.detector.zmq.cfg",
-                "command.port = " + commandPort + "\nobservation.port = " + observationPort + "\n");
+        copy.simulatorOnFreePorts();
         copy.write("etc/org.teleopmon.capture.cfg", "interfaces = lo\n");
-        copy.write("etc/org.teleopmon.simulator.cfg",
-                "command.port = " + commandPort + "\nobservation.port = " + observationPort + "\n");
     }
 
     @AfterClass

@@ -23,14 +23,8 @@ public class SimulateLauncherIT {
     @BeforeClass
     public static void copyDistribution() throws Exception {
         copy = DistributionCopy.fresh("teleop-simulate");
-        int commandPort = TeleopTestSupport.freePort();
-        int observationPort = TeleopTestSupport.freePort();
-        // Features install their .cfg at the first start only when the file is not there yet.
-        copy.write("etc/org.teleopmon.detector.zmq.cfg",
-                "command.port = " + commandPort + "\nobservation.port = " + observationPort + "\n");
+        copy.simulatorOnFreePorts();
         copy.write("etc/org.teleopmon.capture.cfg", "interfaces = lo\n");
-        copy.write("etc/org.teleopmon.simulator.cfg",
-                "command.port = " + commandPort + "\nobservation.port = " + observationPort + "\n");
     }
 
     @AfterClass

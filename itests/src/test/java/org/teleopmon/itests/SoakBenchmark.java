@@ -43,13 +43,8 @@ public class SoakBenchmark {
     public void soak() throws Exception {
         try (DistributionCopy distribution = DistributionCopy.fresh("teleop-soak")) {
             copy = distribution;
-            int commandPort = TeleopTestSupport.freePort();
-            int observationPort = TeleopTestSupport.freePort();
-            copy.write("etc/org.teleopmon.detector.zmq.cfg",
-                    "command.port = " + commandPort + "\nobservation.port = " + observationPort + "\n");
+            copy.simulatorOnFreePorts();
             copy.write("etc/org.teleopmon.capture.cfg", "interfaces = lo\n");
-            copy.write("etc/org.teleopmon.simulator.cfg",
-                    "command.port = " + commandPort + "\nobservation.port = " + observationPort + "\n");
             copy.launch("teleop-monitor", "--simulate=lekiwi");
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> copy.status("/health/ready") == 200 && copy.adminPassword().isPresent());
