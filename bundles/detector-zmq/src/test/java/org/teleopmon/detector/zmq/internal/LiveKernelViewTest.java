@@ -85,8 +85,11 @@ class LiveKernelViewTest {
                 DetectorSignal live = detector.detect();
                 // pyzmq sends one 30 Hz JSON message per TCP data segment (ZMQ sets TCP_NODELAY).
                 assertThat(live.measurement(Measurements.COMMAND_RATE_HZ)).isCloseTo(30, within(4.5));
-                // Loopback: the robot's observation stream is acknowledged within microseconds.
-                assertThat(live.measurement(Measurements.LATENCY_MS)).isGreaterThan(0).isLessThan(5);
+                // Loopback: the path's round trip is microseconds. The smoothed RTT may still read up to the
+                // operator's delayed-ACK time (40 ms): each observation is one 64 KiB-MSS segment, so the
+                // operator's kernel holds its ACK until the next one or its timer (docs/sockets.md).
+                assertThat(live.measurement("min_rtt_ms")).isGreaterThan(0).isLessThan(1);
+                assertThat(live.measurement(Measurements.LATENCY_MS)).isGreaterThan(0).isLessThan(45);
                 assertThat(live.measurement("rtt_variance_ms")).isGreaterThanOrEqualTo(0);
                 assertThat(live.measurement("tcp_data_segments_in_total")).isGreaterThanOrEqualTo(30);
                 assertThat(live.measurement("socket_connections")).isEqualTo(2);
