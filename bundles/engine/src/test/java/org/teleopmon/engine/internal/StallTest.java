@@ -207,6 +207,24 @@ class StallTest {
     }
 
     @Test
+    void theTimeSinceTheLastFrameGivesVideoStallsOfExactlyTheirLength() {
+        commands(1000);
+        Instant frame = lastCommand;
+        fps = Double.NaN; // only since_last_frame_ms from here on
+        for (int i = 0; i < 15; i++) {
+            t.advance(100);
+            t.correlator.polled(ZMQ, framesView(t.clock.instant(), frame), Health.ok());
+        }
+        Instant next = frame.plusMillis(1500);
+        t.clock.set(next);
+        t.correlator.signal(framesView(next, next));
+
+        assertThat(t.count(VIDEO_STALL)).isEqualTo(1);
+        assertThat(t.last(VIDEO_STALL).stall().started()).isEqualTo(frame);
+        assertThat(t.last(VIDEO_STALL).stall().duration()).isEqualTo(ms(1500));
+    }
+
+    @Test
     void aVideoStallInProgressWhenTheSessionEndsIsToldAtItsEnd() {
         commands(1000);
         fps = 0;
@@ -266,6 +284,13 @@ class StallTest {
         int confidence = since <= 500 ? 95 : since <= 2000 ? 70 : 0;
         t.correlator.polled(ZMQ, view(now, last, confidence), Health.ok());
         t.correlator.tick();
+    }
+
+    /** A view with commands flowing and the last frame at {@code frame}. */
+    private DetectorSignal framesView(Instant at, Instant frame) {
+        return DetectorSignal.builder(ZMQ).timestamp(at).active(true).confidence(95)
+                .measurement(Measurements.SINCE_LAST_COMMAND_MS, 0)
+                .measurement(Measurements.SINCE_LAST_FRAME_MS, Duration.between(frame, at).toNanos() / 1e6).build();
     }
 
     private DetectorSignal view(Instant at, Instant last, int confidence) {

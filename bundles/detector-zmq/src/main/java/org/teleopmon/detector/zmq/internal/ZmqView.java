@@ -81,6 +81,10 @@ final class ZmqView {
         if (key.fromKernel()) {
             b.measurement(Measurements.COMMAND_RATE_HZ, t.kernel.commandRateHz())
                     .measurement("watchdog_tripped", key.watchdog() ? 1 : 0);
+            long lastSegment = t.kernel.lastCommandSegment();
+            if (lastSegment != 0) {
+                b.measurement(Measurements.SINCE_LAST_COMMAND_MS, Math.max(0, now - lastSegment) / 1e6);
+            }
             t.kernel.measure(b, key.operators().keySet(), now);
             return b;
         }
@@ -107,6 +111,9 @@ final class ZmqView {
                 .measurement("cameras", t.cameras);
         if (t.commands.last() != 0) {
             b.measurement(Measurements.SINCE_LAST_COMMAND_MS, (now - t.commands.last()) / 1e6);
+        }
+        if (t.observations.last() != 0) {
+            b.measurement(Measurements.SINCE_LAST_FRAME_MS, (now - t.observations.last()) / 1e6);
         }
         t.kernel.measure(b, peers(t, now), now);
         return b;
