@@ -245,6 +245,9 @@ class StallTest {
         assertThat(event.timestamp()).isEqualTo(event.stall().ended());
         assertThat(event.state()).isNotNull();
         assertThat(List.of(event.stall().sessionId())).containsExactly(t.correlator.sessions().get(0).id());
+        assertThat(EventAdminBridge.properties(event)).containsEntry("type", "teleop_stall")
+                .containsEntry("stall.kind", "command").containsEntry("stall.detector", ZMQ)
+                .containsEntry("stall.duration.ms", 700L).containsEntry("session.id", event.stall().sessionId());
     }
 
     /** Commands every {@value #PERIOD_MS} ms for {@code millis}, each pushed at once. */
