@@ -87,10 +87,7 @@ final class StallWatch {
             track.following = true;
         }
         if (track.lastCommand != null && !command.isAfter(track.lastCommand)) {
-            if (track.commandSession == null && open != null && track.following) {
-                track.commandSession = open; // the session began with this detector's commands in view
-            }
-            return;
+            return; // no new command; a gap that began before the session stays no stall
         }
         Instant last = track.lastCommand;
         String session = track.commandSession;
@@ -126,9 +123,6 @@ final class StallWatch {
             return;
         }
         if (track.lastFlowing != null && !frame.isAfter(track.lastFlowing)) {
-            if (track.videoSession == null && open != null) {
-                track.videoSession = open;
-            }
             track.frozen |= view.timestamp().isAfter(track.lastFlowing);
             return;
         }

@@ -168,6 +168,25 @@ class StallTest {
     }
 
     @Test
+    void aVideoGapThatBeganBeforeTheSessionIsNoStall() {
+        // frames before any command (the robot streams to a connected client), then a pause, then the
+        // commands that start the session, then frames again: the gap began outside the session
+        Instant frame = t.clock.instant();
+        t.correlator.signal(DetectorSignal.builder(ZMQ).timestamp(frame).active(false).confidence(0)
+                .measurement(Measurements.SINCE_LAST_FRAME_MS, 0).build());
+        t.advance(1400);
+        for (int i = 0; i < 3; i++) {
+            t.advance(PERIOD_MS);
+            t.correlator.signal(framesView(t.clock.instant(), frame));
+        }
+        assertThat(t.correlator.state().active()).isTrue();
+        t.advance(PERIOD_MS);
+        t.correlator.signal(framesView(t.clock.instant(), t.clock.instant()));
+
+        assertThat(t.count(VIDEO_STALL)).isZero();
+    }
+
+    @Test
     void withoutTheMeasurementStallsAreUnknownAndAFadedSessionIsIdle() {
         t.push(ZMQ, 95);
         t.keep(ZMQ, 95, ms(1000));
