@@ -45,7 +45,11 @@ public enum Prerequisite {
     MOSQUITTO("the Mosquitto broker and clients", "sudo apt-get install mosquitto mosquitto-clients",
             () -> installed("mosquitto") && installed("mosquitto_passwd") && installed("mosquitto_sub")),
     PROMETHEUS("Prometheus and promtool", "sudo apt-get install prometheus",
-            () -> installed("prometheus") && installed("promtool"));
+            () -> installed("prometheus") && installed("promtool")),
+    OPENSSH("OpenSSH's sshd, ssh and ssh-keygen", "sudo apt-get install openssh-server openssh-client",
+            () -> executable("/usr/sbin/sshd") && installed("ssh") && installed("ssh-keygen")),
+    RSYNC("rsync", "sudo apt-get install rsync", () -> installed("rsync")),
+    CURL("curl", "sudo apt-get install curl", () -> installed("curl"));
 
     /** Debian's interpreter: the {@code python3} first on a developer's PATH may be another install. */
     public static final String PYTHON3 = "/usr/bin/python3";

@@ -285,4 +285,9 @@ public class NetworkDetector implements Detector, PacketListener {
     LocalAddresses localAddresses() {
         return local;
     }
+
+    /** The detector's clock: capture time, or wall time before the first packet. */
+    long now() {
+        return time.now();
+    }
 }
