@@ -22,6 +22,7 @@ import org.teleopmon.api.Reading;
 import org.teleopmon.api.SessionRecord;
 import org.teleopmon.api.Severity;
 import org.teleopmon.api.Silence;
+import org.teleopmon.api.Stall;
 import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopState;
 import org.teleopmon.api.usage.LedgerSession;
@@ -53,7 +54,12 @@ final class Samples {
             Map.of(Measurements.LATENCY_MS, new SessionRecord.Figures(12.1, 31.5, 900),
                     Measurements.COMMAND_RATE_HZ, new SessionRecord.Figures(29.9, 31.0, 900)),
             EndReason.of(EndReason.Kind.ROBOT_CLOSED,
-                    "robot host closed the command connection after 30 s; see connection_time_s", NOW.plusSeconds(25)));
+                    "robot host closed the command connection after 30 s; see connection_time_s", NOW.plusSeconds(25)),
+            new Stalls(1, 640.0));
+    static final Stall COMMAND_STALL = new Stall(Stall.Kind.COMMAND, "zmq", NOW.minusMillis(640), NOW,
+            Duration.ofMillis(500), OPEN.id());
+    static final Stall VIDEO_STALL = new Stall(Stall.Kind.VIDEO, "webrtc", NOW.minusMillis(2100), NOW,
+            Duration.ofSeconds(1), OPEN.id());
     static final Alert FIRING = new Alert("high_latency", "", Severity.WARNING, Alert.State.FIRING,
             EventType.LATENCY_WARNING, 150.0, 100.0, "latency 150 ms above 100 ms", NOW);
     static final Alert RESOLVED = new Alert("low_fps", "front", Severity.WARNING, Alert.State.RESOLVED,
@@ -123,6 +129,8 @@ final class Samples {
                 TeleopState.idle("lekiwi", ENDED.end()), ENDED));
         all.put("event-latency_warning", TeleopEvent.alert(FIRING, STATE));
         all.put("event-alert_resolved", TeleopEvent.alert(RESOLVED, STATE));
+        all.put("event-teleop_stall", TeleopEvent.stall(COMMAND_STALL, STATE));
+        all.put("event-video_stall", TeleopEvent.stall(VIDEO_STALL, STATE));
         return all;
     }
 

@@ -24,6 +24,7 @@ import org.teleopmon.api.Operator;
 import org.teleopmon.api.OperatorInfo;
 import org.teleopmon.api.SessionRecord;
 import org.teleopmon.api.Silence;
+import org.teleopmon.api.Stall;
 import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopState;
 import org.teleopmon.api.usage.LedgerSession;
@@ -43,6 +44,7 @@ public final class WireModule extends SimpleModule {
         record(SessionRecord.class, StateFields::session);
         record(Alert.class, AlertFields::alert);
         record(Silence.class, AlertFields::silence);
+        record(Stall.class, EventFields::stall);
         record(DetectorStatus.class, StatusFields::detector);
         record(Health.class, StatusFields::health);
         record(MetricSummary.class, StatusFields::summary);
