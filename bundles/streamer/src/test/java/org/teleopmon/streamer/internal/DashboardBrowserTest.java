@@ -28,6 +28,7 @@ import org.teleopmon.api.Operator;
 import org.teleopmon.api.OperatorInfo;
 import org.teleopmon.api.Reading;
 import org.teleopmon.api.SessionRecord;
+import org.teleopmon.api.Stall;
 import org.teleopmon.api.Severity;
 import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopState;
@@ -190,6 +191,20 @@ class DashboardBrowserTest {
         monitor.statuses.set(0, new DetectorStatus("zmq", true, 90, 90, Health.ok(), Instant.now(), 41,
                 "LeKiwi commands at 12 Hz", Map.of("command_rate_hz", 12.5)));
         await().atMost(TIMEOUT).until(() -> text("detectors").contains("command_rate_hz 12.5"));
+
+        Instant stalled = Instant.now().minusSeconds(5);
+        streamer.onEvent(TeleopEvent.stall(new Stall(Stall.Kind.COMMAND, "zmq", stalled, stalled.plusMillis(640),
+                Duration.ofMillis(500), "s3"), monitor.state));
+        await().atMost(TIMEOUT).until(() -> !browser.findElements(By.cssSelector("#stalls li.command")).isEmpty());
+        assertThat(text("stalls")).contains("command stall 640 ms").contains("zmq");
+        // the band is drawn on the canvas: its middle column, 5 s ago, is the stall's colour, not the chart's
+        Number red = (Number) browser.executeScript("""
+                const chart = Chart.getChart('chart-command_rate_hz');
+                chart.update('none');
+                const x = Math.round(chart.scales.x.getPixelForValue(arguments[0] - Date.now() / 1000) * devicePixelRatio);
+                const y = Math.round((chart.chartArea.top + 5) * devicePixelRatio);
+                return chart.ctx.getImageData(x, y, 1, 1).data[0];""", stalled.plusMillis(320).toEpochMilli() / 1000.0);
+        assertThat(red.intValue()).as("red channel inside the stall band").isGreaterThan(60);
         screenshot("dashboard-detectors.png");
     }
 
