@@ -116,6 +116,9 @@ public class ZmqDetector implements Detector, PacketListener {
             try {
                 if (packet.transport() == Packet.TCP && traffic.packet(packet)) {
                     changed = evaluate(packet.timestampNanos());
+                    if (changed == null && traffic.resumed) {
+                        changed = current = ZmqView.signal(traffic, packet.timestampNanos());
+                    }
                 }
             } catch (RuntimeException e) {
                 failures.failed(e);

@@ -106,7 +106,7 @@ final class ZmqView {
                 .measurement("connections", t.table.all().size())
                 .measurement("cameras", t.cameras);
         if (t.commands.last() != 0) {
-            b.measurement("since_last_command_ms", (now - t.commands.last()) / 1e6);
+            b.measurement(Measurements.SINCE_LAST_COMMAND_MS, (now - t.commands.last()) / 1e6);
         }
         t.kernel.measure(b, peers(t, now), now);
         return b;
