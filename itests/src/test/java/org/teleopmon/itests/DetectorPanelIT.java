@@ -38,7 +38,8 @@ import org.teleopmon.testsupport.Prerequisite;
  * connects and sends at 30 Hz, its commands stopping once for 1.2 s), and what the streamer makes of it:
  * {@code /detectors/zmq} with the measurements and the connection rows, a {@code detector_update}
  * subscriber, Prometheus' measurement families, and the dashboard in headless Chromium with the detector
- * panel, the session's end reason and the stall marker, one health row per component.
+ * panel, the session's end reason and the stall marker (the engine's {@code teleop_stall}), one health row per
+ * component.
  */
 public class DetectorPanelIT {
 
@@ -120,6 +121,15 @@ public class DetectorPanelIT {
             await().atMost(TIMEOUT).until(() -> !browser.findElements(By.cssSelector("#sessions tr.session-ended")).isEmpty());
             String ended = browser.findElement(By.cssSelector("#sessions tr.session-ended td.end-reason")).getText();
             assertEquals("operator closed", ended);
+            // the 1.2 s pause: one command stall marker (above the 0.5 s watchdog, below the 2 s hold: one session)
+            await().atMost(TIMEOUT).until(() -> !browser.findElements(By.cssSelector("#stalls li.command")).isEmpty());
+            List<WebElement> stalls = browser.findElements(By.cssSelector("#stalls li.command"));
+            assertEquals(stalls.stream().map(WebElement::getText).toList().toString(), 1, stalls.size());
+            long stallMs = Long.parseLong(stalls.get(0).getText().replaceAll(".*command stall (\\d+) ms.*", "$1"));
+            // the gap is from the last command before the pause to the first after it: more than the 1.2 s the
+            // operator paused, plus at most its 33 ms send period and its scheduling delay on a loaded machine
+            assertTrue(stalls.get(0).getText(), stallMs >= 1150 && stallMs <= 2000);
+            assertEquals(1, browser.findElements(By.cssSelector("#sessions tr.session-ended")).size());
             screenshot(browser, "dashboard-detectors-ended.png");
         } finally {
             subscriber.abort();
