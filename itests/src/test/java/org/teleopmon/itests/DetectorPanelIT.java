@@ -113,6 +113,7 @@ public class DetectorPanelIT {
                         By.cssSelector("#detectors .detector[data-name=zmq] tr.detector-row")).isEmpty());
                 WebElement card = browser.findElement(By.cssSelector("#detectors .detector[data-name=zmq]"));
                 assertTrue(card.getText(), card.getText().contains("command_rate_hz"));
+                browser.executeScript("document.getElementById('detectors').scrollIntoView()");
                 screenshot(browser, "dashboard-detectors-live.png");
 
                 assertEquals(session.tails(), 0, session.awaitExit(Duration.ofSeconds(60)));
