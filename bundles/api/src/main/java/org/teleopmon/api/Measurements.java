@@ -25,6 +25,11 @@ public final class Measurements {
      * finds command stalls to packet precision, whatever the detector.
      */
     public static final String SINCE_LAST_COMMAND_MS = "since_last_command_ms";
+    /**
+     * Milliseconds from the last video frame (a LeKiwi observation with its camera images, a decoded RTP
+     * frame) to the signal's timestamp; the engine finds video stalls from it as it does command stalls.
+     */
+    public static final String SINCE_LAST_FRAME_MS = "since_last_frame_ms";
 
     /** The measurements lifted into the state, in display order. Immutable. */
     public static final List<String> STATE_METRICS = List.of(LATENCY_MS, BANDWIDTH_MBPS, PACKET_LOSS_PERCENT, FPS,

@@ -50,6 +50,7 @@ final class Correlator {
     private final StallWatch stalls = new StallWatch();
     /** Stalls that ended since the last publication, told before the session events. */
     private final List<Stall> endedStalls = new ArrayList<>(2);
+    private final Consumer<Stall> tell = endedStalls::add;
     private Settings settings;
     private long detections;
     private long stateChanges;
@@ -208,7 +209,7 @@ final class Correlator {
     private void take(DetectorSlot slot, DetectorSignal signal) {
         Instant now = clock.instant();
         if (slot.failure == null) {
-            stalls.observe(signal, sessions, settings, endedStalls::add);
+            stalls.observe(signal, sessions, settings, tell);
         }
         boolean fresh = slot.accept(signal, now);
         if (fresh) {
@@ -280,7 +281,7 @@ final class Correlator {
             stateChanges++;
             EndReason reason = teardown != null ? teardown : faded(now);
             stalls.sessionEnding(sessions.id(), hysteresis.fellAt(), reason.kind() == EndReason.Kind.STALL, now,
-                    sessions, settings, endedStalls::add);
+                    sessions, settings, tell);
             stopped = sessions.close(hysteresis.fellAt(), settings.sessionHistory(), reason);
         }
         if (hysteresis.active()) {
@@ -365,7 +366,7 @@ final class Correlator {
         Instant now = clock.instant();
         hysteresis.stop(now);
         stateChanges++;
-        stalls.sessionEnding(sessions.id(), now, false, now, sessions, settings, endedStalls::add);
+        stalls.sessionEnding(sessions.id(), now, false, now, sessions, settings, tell);
         SessionRecord stopped = sessions.close(now, settings.sessionHistory(),
                 EndReason.of(EndReason.Kind.MONITOR_STOPPED, "the monitor's engine was stopped", now));
         state = new TeleopState(false, roster.current(), state.confidence(), null, Duration.ZERO, state.robotType(),

@@ -20,9 +20,11 @@ import org.teleopmon.api.Stall;
  * the instant it gives is absolute, and the view a detector pushes at the first command after a gap is
  * the one that carries that command's own instant.
  *
- * <p>A detector whose {@link Measurements#FPS} was above zero during a session and then reads zero (or
- * drops it) for more than {@code video.stall.threshold} had a video stall, from its last flowing view to
- * its first flowing view again, or to the session's end.
+ * <p>Video stalls the same way from {@link Measurements#SINCE_LAST_FRAME_MS} and
+ * {@code video.stall.threshold}. A detector that does not report it but whose {@link Measurements#FPS}
+ * was above zero during a session and then reads zero (or drops it) for more than the threshold had a
+ * video stall too, from its last flowing view to its first flowing view again; either kind in progress
+ * when the session ends is told then, ending at the session's end.
  */
 final class StallWatch {
 
@@ -85,10 +87,7 @@ final class StallWatch {
             track.following = true;
         }
         if (track.lastCommand != null && !command.isAfter(track.lastCommand)) {
-            if (track.commandSession == null && open != null && track.following) {
-                track.commandSession = open; // the session began with this detector's commands in view
-            }
-            return;
+            return; // no new command; a gap that began before the session stays no stall
         }
         Instant last = track.lastCommand;
         String session = track.commandSession;
@@ -111,24 +110,32 @@ final class StallWatch {
 
     private static void video(DetectorSignal view, Track track, String open, Settings settings,
             Consumer<Stall> told) {
-        double fps = view.measurement(Measurements.FPS);
-        if (fps > 0) {
-            if (track.lastFlowing != null && view.timestamp().isBefore(track.lastFlowing)) {
-                return;
+        double since = view.measurement(Measurements.SINCE_LAST_FRAME_MS);
+        Instant frame;
+        if (!Double.isNaN(since) && since >= 0) {
+            frame = view.timestamp().minusNanos(Math.round(since * 1e6));
+        } else if (view.measurement(Measurements.FPS) > 0) {
+            frame = view.timestamp();
+        } else {
+            if (track.lastFlowing != null && view.timestamp().isAfter(track.lastFlowing)) {
+                track.frozen = true;
             }
-            if (track.frozen && track.videoSession != null) {
-                Duration gap = Duration.between(track.lastFlowing, view.timestamp());
-                if (gap.compareTo(settings.videoStallThreshold()) > 0) {
-                    told.accept(new Stall(Stall.Kind.VIDEO, view.detector(), track.lastFlowing, view.timestamp(),
-                            settings.videoStallThreshold(), track.videoSession));
-                }
-            }
-            track.lastFlowing = view.timestamp();
-            track.videoSession = open;
-            track.frozen = false;
-        } else if (track.lastFlowing != null && view.timestamp().isAfter(track.lastFlowing)) {
-            track.frozen = true;
+            return;
         }
+        if (track.lastFlowing != null && !frame.isAfter(track.lastFlowing)) {
+            track.frozen |= view.timestamp().isAfter(track.lastFlowing);
+            return;
+        }
+        if (track.lastFlowing != null && track.videoSession != null) {
+            Duration gap = Duration.between(track.lastFlowing, frame);
+            if (gap.compareTo(settings.videoStallThreshold()) > 0) {
+                told.accept(new Stall(Stall.Kind.VIDEO, view.detector(), track.lastFlowing, frame,
+                        settings.videoStallThreshold(), track.videoSession));
+            }
+        }
+        track.lastFlowing = frame;
+        track.videoSession = open;
+        track.frozen = false;
     }
 
     /** The longest command gap in progress in session {@code id} now, if it passed the threshold. */

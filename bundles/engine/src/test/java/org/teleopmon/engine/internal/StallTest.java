@@ -168,6 +168,25 @@ class StallTest {
     }
 
     @Test
+    void aVideoGapThatBeganBeforeTheSessionIsNoStall() {
+        // frames before any command (the robot streams to a connected client), then a pause, then the
+        // commands that start the session, then frames again: the gap began outside the session
+        Instant frame = t.clock.instant();
+        t.correlator.signal(DetectorSignal.builder(ZMQ).timestamp(frame).active(false).confidence(0)
+                .measurement(Measurements.SINCE_LAST_FRAME_MS, 0).build());
+        t.advance(1400);
+        for (int i = 0; i < 3; i++) {
+            t.advance(PERIOD_MS);
+            t.correlator.signal(framesView(t.clock.instant(), frame));
+        }
+        assertThat(t.correlator.state().active()).isTrue();
+        t.advance(PERIOD_MS);
+        t.correlator.signal(framesView(t.clock.instant(), t.clock.instant()));
+
+        assertThat(t.count(VIDEO_STALL)).isZero();
+    }
+
+    @Test
     void withoutTheMeasurementStallsAreUnknownAndAFadedSessionIsIdle() {
         t.push(ZMQ, 95);
         t.keep(ZMQ, 95, ms(1000));
@@ -207,6 +226,24 @@ class StallTest {
     }
 
     @Test
+    void theTimeSinceTheLastFrameGivesVideoStallsOfExactlyTheirLength() {
+        commands(1000);
+        Instant frame = lastCommand;
+        fps = Double.NaN; // only since_last_frame_ms from here on
+        for (int i = 0; i < 15; i++) {
+            t.advance(100);
+            t.correlator.polled(ZMQ, framesView(t.clock.instant(), frame), Health.ok());
+        }
+        Instant next = frame.plusMillis(1500);
+        t.clock.set(next);
+        t.correlator.signal(framesView(next, next));
+
+        assertThat(t.count(VIDEO_STALL)).isEqualTo(1);
+        assertThat(t.last(VIDEO_STALL).stall().started()).isEqualTo(frame);
+        assertThat(t.last(VIDEO_STALL).stall().duration()).isEqualTo(ms(1500));
+    }
+
+    @Test
     void aVideoStallInProgressWhenTheSessionEndsIsToldAtItsEnd() {
         commands(1000);
         fps = 0;
@@ -227,6 +264,9 @@ class StallTest {
         assertThat(event.timestamp()).isEqualTo(event.stall().ended());
         assertThat(event.state()).isNotNull();
         assertThat(List.of(event.stall().sessionId())).containsExactly(t.correlator.sessions().get(0).id());
+        assertThat(EventAdminBridge.properties(event)).containsEntry("type", "teleop_stall")
+                .containsEntry("stall.kind", "command").containsEntry("stall.detector", ZMQ)
+                .containsEntry("stall.duration.ms", 700L).containsEntry("session.id", event.stall().sessionId());
     }
 
     /** Commands every {@value #PERIOD_MS} ms for {@code millis}, each pushed at once. */
@@ -266,6 +306,13 @@ class StallTest {
         int confidence = since <= 500 ? 95 : since <= 2000 ? 70 : 0;
         t.correlator.polled(ZMQ, view(now, last, confidence), Health.ok());
         t.correlator.tick();
+    }
+
+    /** A view with commands flowing and the last frame at {@code frame}. */
+    private DetectorSignal framesView(Instant at, Instant frame) {
+        return DetectorSignal.builder(ZMQ).timestamp(at).active(true).confidence(95)
+                .measurement(Measurements.SINCE_LAST_COMMAND_MS, 0)
+                .measurement(Measurements.SINCE_LAST_FRAME_MS, Duration.between(frame, at).toNanos() / 1e6).build();
     }
 
     private DetectorSignal view(Instant at, Instant last, int confidence) {

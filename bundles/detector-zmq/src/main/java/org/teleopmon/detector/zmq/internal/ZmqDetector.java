@@ -114,8 +114,10 @@ public class ZmqDetector implements Detector, PacketListener {
         DetectorSignal changed = null;
         synchronized (traffic) {
             try {
-                if (packet.transport() == Packet.TCP && traffic.packet(packet)) {
-                    changed = evaluate(packet.timestampNanos());
+                if (packet.transport() == Packet.TCP) {
+                    if (traffic.packet(packet)) {
+                        changed = evaluate(packet.timestampNanos());
+                    }
                     if (changed == null && traffic.resumed) {
                         changed = current = ZmqView.signal(traffic, packet.timestampNanos());
                     }

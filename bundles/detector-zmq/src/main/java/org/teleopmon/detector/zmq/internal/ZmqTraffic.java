@@ -40,8 +40,9 @@ final class ZmqTraffic implements TrafficSink {
     EndReason ended;
     private boolean changed;
     /**
-     * The last packet was a command after a gap of more than half the watchdog: its view is pushed at
-     * once, so that the engine reads that command's own instant and measures the stall exactly.
+     * The last packet carried a command (or an observation: camera frames) after a gap of more than half
+     * the watchdog: its view is pushed at once, so that the engine reads that message's own instant and
+     * measures the stall exactly.
      */
     boolean resumed;
     private long now;
@@ -134,6 +135,7 @@ final class ZmqTraffic implements TrafficSink {
             command(connection, message);
         } else if (kind.isObservation()) {
             changed |= observations.last() == 0 || now - observations.last() > settings.silenceNanos();
+            resumed |= observations.last() != 0 && now - observations.last() > settings.watchdogNanos() / 2;
             observations.add(now, message.bytes());
             cameras = kind == MessageKind.OBSERVATION_MULTIPART ? message.jpegFrames() : cameras;
             robotType(classifier.robotType());
@@ -165,7 +167,7 @@ final class ZmqTraffic implements TrafficSink {
             changed = true;
         }
         changed |= now - commands.last() > settings.watchdogNanos();
-        resumed = commands.last() != 0 && now - commands.last() > settings.watchdogNanos() / 2;
+        resumed |= commands.last() != 0 && now - commands.last() > settings.watchdogNanos() / 2;
         commands.add(now, message.bytes());
         robotType(classifier.robotType());
         if (classifier.baseDriven() != baseDriven) {

@@ -105,6 +105,25 @@ class ZmqDetectorTest {
     }
 
     @Test
+    void theFirstCommandAfterAGapIsPushedWithItsOwnInstantForTheEnginesStallMeasure() {
+        Session commands = handshake(new Session(detector, "10.0.0.7", 40000, "10.0.0.2", 5555), "PUSH", "PULL");
+        byte[] command = Zmtp.stream().json(Zmtp.lekiwiCommand(0, null)).bytes();
+        for (int i = 0; i < 30; i++) {
+            commands.toServer(T0 + i * PERIOD, command);
+        }
+        int before = pushed.size();
+        long resumed = T0 + 29 * PERIOD + 300_000_000L; // 300 ms: more than half the 0.5 s watchdog
+        commands.toServer(resumed, command);
+
+        assertThat(pushed).hasSize(before + 1);
+        DetectorSignal view = pushed.get(pushed.size() - 1);
+        assertThat(view.timestamp()).isEqualTo(Instant.ofEpochSecond(0, resumed));
+        assertThat(view.measurement(Measurements.SINCE_LAST_COMMAND_MS)).isZero();
+        commands.toServer(resumed + PERIOD, command);
+        assertThat(pushed).as("an ordinary period pushes nothing").hasSize(before + 1);
+    }
+
+    @Test
     void theOperatorsFinEndsTheSessionAtOnceAtItsLastCommand() {
         Session commands = handshake(new Session(detector, "10.0.0.7", 40000, "10.0.0.2", 5555), "PUSH", "PULL");
         byte[] command = Zmtp.stream().json(Zmtp.lekiwiCommand(0, null)).bytes();
