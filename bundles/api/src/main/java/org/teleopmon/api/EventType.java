@@ -20,6 +20,10 @@ public enum EventType {
     COMMAND_RATE_WARNING("command_rate_warning"),
     RESOURCE_WARNING("resource_warning"),
     SIGNAL_LOST_WARNING("signal_lost_warning"),
+    /** A command stall is over: commands stopped for longer than the robot's watchdog ({@link Stall}). */
+    TELEOP_STALL("teleop_stall"),
+    /** A video stall is over: no frames for longer than the video stall threshold ({@link Stall}). */
+    VIDEO_STALL("video_stall"),
     /** Raised by a custom {@link AlertCheck}. */
     ALERT_WARNING("alert_warning"),
     /** A warning's condition has cleared. */

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.teleopmon.api.usage.Stalls;
+
 /**
  * One teleoperation session, open or ended.
  *
@@ -17,9 +19,11 @@ import java.util.Objects;
  * @param robotType the robot type seen
  * @param summary   per {@link Measurements} name: the figures over the session
  * @param endReason why it ended, or {@code null} while open
+ * @param stalls    the command stalls so far ({@link Stalls#UNKNOWN} when no detector measured the
+ *                  command gaps)
  */
 public record SessionRecord(String id, Instant start, Instant end, Duration duration, List<Operator> operators,
-        String robotType, Map<String, Figures> summary, EndReason endReason) {
+        String robotType, Map<String, Figures> summary, EndReason endReason, Stalls stalls) {
 
     /**
      * Summary of one measurement over a session.
@@ -38,12 +42,19 @@ public record SessionRecord(String id, Instant start, Instant end, Duration dura
         operators = operators == null ? List.of() : List.copyOf(operators);
         robotType = robotType == null ? "" : robotType;
         summary = summary == null ? Map.of() : Map.copyOf(summary);
+        stalls = stalls == null ? Stalls.UNKNOWN : stalls;
+    }
+
+    /** A record whose stalls nothing measured, as before stalls were counted. */
+    public SessionRecord(String id, Instant start, Instant end, Duration duration, List<Operator> operators,
+            String robotType, Map<String, Figures> summary, EndReason endReason) {
+        this(id, start, end, duration, operators, robotType, summary, endReason, null);
     }
 
     /** A record without an end reason, as before end reasons existed. */
     public SessionRecord(String id, Instant start, Instant end, Duration duration, List<Operator> operators,
             String robotType, Map<String, Figures> summary) {
-        this(id, start, end, duration, operators, robotType, summary, null);
+        this(id, start, end, duration, operators, robotType, summary, null, null);
     }
 
     public boolean isOpen() {

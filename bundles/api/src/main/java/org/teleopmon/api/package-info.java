@@ -8,7 +8,7 @@
  * High-rate telemetry never crosses this API; only aggregates do.
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package org.teleopmon.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -22,6 +22,7 @@ import org.teleopmon.api.Reading;
 import org.teleopmon.api.SessionRecord;
 import org.teleopmon.api.Severity;
 import org.teleopmon.api.Silence;
+import org.teleopmon.api.Stall;
 import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopState;
 import org.teleopmon.api.usage.LedgerSession;
@@ -53,14 +54,22 @@ final class Samples {
             Map.of(Measurements.LATENCY_MS, new SessionRecord.Figures(12.1, 31.5, 900),
                     Measurements.COMMAND_RATE_HZ, new SessionRecord.Figures(29.9, 31.0, 900)),
             EndReason.of(EndReason.Kind.ROBOT_CLOSED,
-                    "robot host closed the command connection after 30 s; see connection_time_s", NOW.plusSeconds(25)));
+                    "robot host closed the command connection after 30 s; see connection_time_s", NOW.plusSeconds(25)),
+            new Stalls(1, 640.0));
+    static final Stall COMMAND_STALL = new Stall(Stall.Kind.COMMAND, "zmq", NOW.minusMillis(640), NOW,
+            Duration.ofMillis(500), OPEN.id());
+    static final Stall VIDEO_STALL = new Stall(Stall.Kind.VIDEO, "webrtc", NOW.minusMillis(2100), NOW,
+            Duration.ofSeconds(1), OPEN.id());
     static final Alert FIRING = new Alert("high_latency", "", Severity.WARNING, Alert.State.FIRING,
             EventType.LATENCY_WARNING, 150.0, 100.0, "latency 150 ms above 100 ms", NOW);
     static final Alert RESOLVED = new Alert("low_fps", "front", Severity.WARNING, Alert.State.RESOLVED,
             EventType.ALERT_RESOLVED, Double.NaN, 15.0, "back to normal: low_fps front", NOW);
     static final Silence SILENCE = new Silence("low_fps", "front", NOW.plus(Duration.ofMinutes(10)));
     static final DetectorStatus DETECTOR = new DetectorStatus("zmq", true, 90, 90, Health.ok(), NOW, 1520,
-            "LeKiwi commands at 30.1 Hz from 10.0.0.7");
+            "LeKiwi commands at 30.1 Hz from 10.0.0.7", Map.of(Measurements.COMMAND_RATE_HZ, 30.1,
+                    "command_gap_max_ms", 41.5, "watchdog_tripped", 0.0));
+    /** A ZMQ connection row as the detector's details() gives it; a NaN stands for "not measured". */
+    static final Map<String, Object> CONNECTION = connection();
     static final Health HEALTH = Health.warn("no packets on lo for 30 s");
     static final MetricSummary SUMMARY = new MetricSummary("latency_ms", Map.of("detector", "zmq"),
             Duration.ofSeconds(60), 1800, 4.2, 31.5, 12.1, 11.0, 22.4, 29.8, 12.5, 30.0);
@@ -80,6 +89,17 @@ final class Samples {
     private Samples() {
     }
 
+    private static Map<String, Object> connection() {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("client", "10.0.0.7:50122");
+        row.put("port", 5555);
+        row.put("role", "command");
+        row.put("messages_to_robot", 1520L);
+        row.put("idle_ms", 12L);
+        row.put("rtt_ms", Double.NaN);
+        return row;
+    }
+
     /** Every sample, by name, in the order docs/wire.md shows them. */
     static Map<String, Object> all() {
         Map<String, Object> all = new LinkedHashMap<>();
@@ -93,6 +113,8 @@ final class Samples {
         all.put("alert-resolved", RESOLVED);
         all.put("silence", SILENCE);
         all.put("detector", DETECTOR);
+        all.put("detector-entry", Wire.detector(DETECTOR, List.of(CONNECTION), 3));
+        all.put("detector-update", Wire.detectorUpdate(List.of(Wire.detector(DETECTOR, List.of(CONNECTION), 3)), 20));
         all.put("health", HEALTH);
         all.put("summary", SUMMARY);
         all.put("summary-empty", EMPTY_SUMMARY);
@@ -107,6 +129,8 @@ final class Samples {
                 TeleopState.idle("lekiwi", ENDED.end()), ENDED));
         all.put("event-latency_warning", TeleopEvent.alert(FIRING, STATE));
         all.put("event-alert_resolved", TeleopEvent.alert(RESOLVED, STATE));
+        all.put("event-teleop_stall", TeleopEvent.stall(COMMAND_STALL, STATE));
+        all.put("event-video_stall", TeleopEvent.stall(VIDEO_STALL, STATE));
         return all;
     }
 

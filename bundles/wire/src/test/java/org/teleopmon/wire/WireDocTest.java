@@ -31,7 +31,7 @@ class WireDocTest {
             Pattern.DOTALL);
     private static final Set<String> MUST_SHOW = Set.of("state", "operator", "session-operator", "session",
             "alert", "silence", "detector", "health", "summary", "stats", "message", "event-state_update",
-            "event-operator_connected", "event-teleoperation_started", "event-latency_warning", "ledger-session",
+            "event-operator_connected", "event-teleoperation_started", "event-latency_warning", "event-teleop_stall", "ledger-session",
             "ledger-operator", "usage-total");
 
     @TestFactory

@@ -20,6 +20,11 @@ final class EventLine {
                     .append(" duration=").append(Formats.duration(event.session().duration()))
                     .append(" operators=").append(Formats.ids(event.session().operators()));
         }
+        if (event.stall() != null) {
+            line.append(" stall=").append(event.stall().kind().wireName()).append(" detector=")
+                    .append(event.stall().detector()).append(" duration=")
+                    .append(Formats.duration(event.stall().duration()));
+        }
         if (event.alert() != null) {
             line.append(" alert=").append(event.alert().rule()).append(' ').append(event.alert().message());
         }

@@ -24,6 +24,7 @@ import org.teleopmon.api.Operator;
 import org.teleopmon.api.OperatorDirectory;
 import org.teleopmon.api.OperatorInfo;
 import org.teleopmon.api.SessionRecord;
+import org.teleopmon.api.Stall;
 import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopState;
 
@@ -46,6 +47,10 @@ final class Correlator {
     private final StateUpdates updates = new StateUpdates();
     private final Set<String> unknownReported = new HashSet<>();
     private final Hysteresis hysteresis = new Hysteresis();
+    private final StallWatch stalls = new StallWatch();
+    /** Stalls that ended since the last publication, told before the session events. */
+    private final List<Stall> endedStalls = new ArrayList<>(2);
+    private final Consumer<Stall> tell = endedStalls::add;
     private Settings settings;
     private long detections;
     private long stateChanges;
@@ -104,6 +109,7 @@ final class Correlator {
             return;
         }
         slot.goneAt = clock.instant();
+        stalls.forget(name);
         LOG.info("Detector '{}' went away; it no longer counts", name);
         evaluate();
         trimGone();
@@ -195,8 +201,16 @@ final class Correlator {
         evaluate();
     }
 
+    /** The command stall in progress in the open session now, or {@code null}: the {@code command_stall} alert. */
+    synchronized StallWatch.InProgress commandStall() {
+        return hysteresis.active() ? stalls.inProgress(sessions.id(), clock.instant(), settings) : null;
+    }
+
     private void take(DetectorSlot slot, DetectorSignal signal) {
         Instant now = clock.instant();
+        if (slot.failure == null) {
+            stalls.observe(signal, sessions, settings, tell);
+        }
         boolean fresh = slot.accept(signal, now);
         if (fresh) {
             detections++;
@@ -265,9 +279,9 @@ final class Correlator {
             sessions.open(now, robotType, roster.operators());
         } else if (transition == Hysteresis.Transition.STOPPED) {
             stateChanges++;
-            EndReason reason = teardown != null ? teardown : EndReason.of(EndReason.Kind.IDLE,
-                    "no teleoperation seen for the hold time (" + settings.holdTime().toMillis() / 1000.0 + " s)",
-                    hysteresis.fellAt());
+            EndReason reason = teardown != null ? teardown : faded(now);
+            stalls.sessionEnding(sessions.id(), hysteresis.fellAt(), reason.kind() == EndReason.Kind.STALL, now,
+                    sessions, settings, tell);
             stopped = sessions.close(hysteresis.fellAt(), settings.sessionHistory(), reason);
         }
         if (hysteresis.active()) {
@@ -283,6 +297,27 @@ final class Correlator {
     }
 
     /**
+     * Why a session whose evidence faded for the hold time ended: a stall when commands had stopped for
+     * longer than {@code stall.threshold} while a detector still followed them (the connection stayed
+     * open), else idle.
+     */
+    private EndReason faded(Instant now) {
+        StallWatch.InProgress stall = stalls.inProgress(sessions.id(), now, settings);
+        if (stall != null) {
+            return EndReason.of(EndReason.Kind.STALL, stallDetail(stall.detector(), stall.gap()), hysteresis.fellAt());
+        }
+        return EndReason.of(EndReason.Kind.IDLE,
+                "no teleoperation seen for the hold time (" + settings.holdTime().toMillis() / 1000.0 + " s)",
+                hysteresis.fellAt());
+    }
+
+    private String stallDetail(String detector, Duration gap) {
+        return String.format(java.util.Locale.ROOT,
+                "no operator command for %.1f s while the connection stayed open (hold.time %.1f s), seen by %s",
+                gap.toMillis() / 1000.0, settings.holdTime().toMillis() / 1000.0, detector);
+    }
+
+    /**
      * The end of the open session when every detector that carried it (saw it strongly enough to start
      * it alone) reports one (the latest of them, with its time), or {@code null} while any of them merely
      * went quiet: that one gets the hold. Corroborating detectors neither delay nor cause a teardown.
@@ -292,25 +327,35 @@ final class Correlator {
             return null;
         }
         Instant start = sessions.start();
-        DetectorSlot last = null;
+        Instant last = null;
+        EndReason lastReason = null;
         for (DetectorSlot slot : slots.values()) {
             if (!slot.carried(start)) {
                 continue;
             }
-            Instant at = slot.endedAt();
-            if (at == null || slot.goneAt != null || slot.failure != null) {
+            if (slot.goneAt != null || slot.failure != null) {
                 return null;
             }
-            if (last == null || at.isAfter(last.endedAt())) {
-                last = slot;
+            Instant at = slot.endedAt();
+            EndReason reason = slot.ended();
+            if (at == null) {
+                at = stalls.stalledSince(slot.name, sessions.id(), now, settings.holdTime());
+                reason = at == null ? null : EndReason.of(EndReason.Kind.STALL,
+                        stallDetail(slot.name, Duration.between(at, now)), at);
+            }
+            if (at == null) {
+                return null;
+            }
+            if (last == null || at.isAfter(last)) {
+                last = at;
+                lastReason = reason;
             }
         }
         if (last == null) {
             return null;
         }
-        Instant at = last.endedAt();
-        at = at.isBefore(start) ? start : at.isAfter(now) ? now : at;
-        return EndReason.of(last.ended().kind(), last.ended().detail(), at);
+        Instant at = last.isBefore(start) ? start : last.isAfter(now) ? now : last;
+        return EndReason.of(lastReason.kind(), lastReason.detail(), at);
     }
 
     /** The engine is stopping: a session in progress ends now, as {@link EndReason.Kind#MONITOR_STOPPED}. */
@@ -321,6 +366,7 @@ final class Correlator {
         Instant now = clock.instant();
         hysteresis.stop(now);
         stateChanges++;
+        stalls.sessionEnding(sessions.id(), now, false, now, sessions, settings, tell);
         SessionRecord stopped = sessions.close(now, settings.sessionHistory(),
                 EndReason.of(EndReason.Kind.MONITOR_STOPPED, "the monitor's engine was stopped", now));
         state = new TeleopState(false, roster.current(), state.confidence(), null, Duration.ZERO, state.robotType(),
@@ -330,6 +376,10 @@ final class Correlator {
 
     private void publish(List<OperatorInfo> arrivals, SessionRecord started, SessionRecord stopped,
             List<OperatorInfo> departures, Instant now) {
+        for (Stall stall : endedStalls) {
+            publisher.accept(TeleopEvent.stall(stall, state));
+        }
+        endedStalls.clear();
         arrivals.forEach(info -> publisher.accept(TeleopEvent.operator(EventType.OPERATOR_CONNECTED, state, info)));
         if (started != null) {
             publisher.accept(TeleopEvent.session(EventType.TELEOPERATION_STARTED, state, started));

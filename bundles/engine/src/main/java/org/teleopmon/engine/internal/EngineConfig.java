@@ -43,6 +43,15 @@ public @interface EngineConfig {
             + "example zmq=90, webrtc=80), overriding the detector's teleop.detector.weight service property.")
     String[] detector_weights() default {};
 
+    @AttributeDefinition(description = "Seconds without an operator command, during a session, that make a command "
+            + "stall (teleop_stall event, command_stall alert): the robot's base watchdog, 0.5 s on LeKiwi and "
+            + "XLeRobot.", min = "0.01", max = "3600")
+    double stall_threshold() default 0.5;
+
+    @AttributeDefinition(description = "Seconds a flowing video may show no frames (frame rate zero), during a "
+            + "session, before it counts as a video stall (video_stall event).", min = "0.01", max = "3600")
+    double video_stall_threshold() default 1.0;
+
     @AttributeDefinition(description = "How many ended sessions are kept in memory.", min = "1", max = "100000")
     int session_history() default 100;
 }

@@ -7,6 +7,7 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.teleopmon.api.OperatorInfo;
 import org.teleopmon.api.SessionRecord;
+import org.teleopmon.api.Stall;
 import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopEventListener;
 
@@ -64,6 +65,15 @@ final class EventAdminBridge implements TeleopEventListener {
                 p.put("session.end", session.end().toEpochMilli());
             }
             p.put("session.duration.ms", session.duration().toMillis());
+        }
+        Stall stall = event.stall();
+        if (stall != null) {
+            p.put("stall.kind", stall.kind().wireName());
+            p.put("stall.detector", stall.detector());
+            p.put("stall.duration.ms", stall.duration().toMillis());
+            if (stall.sessionId() != null) {
+                p.put("session.id", stall.sessionId());
+            }
         }
         return p;
     }

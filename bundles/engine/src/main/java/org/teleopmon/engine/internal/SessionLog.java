@@ -18,6 +18,7 @@ import org.teleopmon.api.EndReason;
 import org.teleopmon.api.Measurements;
 import org.teleopmon.api.Operator;
 import org.teleopmon.api.SessionRecord;
+import org.teleopmon.api.usage.Stalls;
 
 /** The open session, with its running figures, and the last ended ones. */
 final class SessionLog {
@@ -42,6 +43,10 @@ final class SessionLog {
     private String robotType;
     private final Map<String, Operator> operators = new LinkedHashMap<>();
     private final Map<String, Figure> figures = new LinkedHashMap<>();
+    /** Whether any view during the open session measured the command gaps. */
+    private boolean gapsMeasured;
+    private long stallCount;
+    private Duration worstStall;
 
     boolean isOpen() {
         return id != null;
@@ -49,6 +54,19 @@ final class SessionLog {
 
     Instant start() {
         return start;
+    }
+
+    /** The open session's id, or {@code null}. */
+    String id() {
+        return id;
+    }
+
+    /** A command stall of length {@code gap} in session {@code sessionId}; ignored unless that one is open. */
+    void stall(String sessionId, Duration gap) {
+        if (isOpen() && id.equals(sessionId)) {
+            stallCount++;
+            worstStall = worstStall == null || gap.compareTo(worstStall) > 0 ? gap : worstStall;
+        }
     }
 
     long started() {
@@ -62,6 +80,9 @@ final class SessionLog {
         this.robotType = robotType;
         operators.clear();
         figures.clear();
+        gapsMeasured = false;
+        stallCount = 0;
+        worstStall = null;
         present.forEach(this::operator);
     }
 
@@ -82,6 +103,7 @@ final class SessionLog {
         if (!isOpen() || signal.measurements().isEmpty()) {
             return;
         }
+        gapsMeasured |= signal.measurements().containsKey(Measurements.SINCE_LAST_COMMAND_MS);
         for (String name : Measurements.STATE_METRICS) {
             double value = signal.measurement(name);
             if (!Double.isNaN(value)) {
@@ -131,7 +153,9 @@ final class SessionLog {
         Map<String, SessionRecord.Figures> summary = new LinkedHashMap<>();
         figures.forEach((name, figure) -> summary.put(name, figure.figures()));
         Duration duration = until.isBefore(start) ? Duration.ZERO : Duration.between(start, until);
+        Stalls stalls = !gapsMeasured && stallCount == 0 ? Stalls.UNKNOWN
+                : new Stalls(stallCount, worstStall == null ? Double.NaN : worstStall.toNanos() / 1e6);
         return new SessionRecord(id, start, end, duration, List.copyOf(operators.values()), robotType, summary,
-                reason);
+                reason, stalls);
     }
 }

@@ -11,9 +11,20 @@ import java.util.OptionalInt;
 /** The engine's configuration, checked and converted once; invalid parts are listed in {@link #problems()}. */
 record Settings(String robotType, int threshold, int lowerThreshold, Duration holdTime, Duration detectionInterval,
         Duration updateInterval, Duration silenceTimeout, Map<String, Integer> weights, int sessionHistory,
-        List<String> problems) {
+        Duration stallThreshold, Duration videoStallThreshold, List<String> problems) {
 
     static final int DEFAULT_WEIGHT = 50;
+    /** The LeKiwi and XLeRobot base watchdog: no command for this long and the wheels stop. */
+    static final Duration DEFAULT_STALL_THRESHOLD = Duration.ofMillis(500);
+    static final Duration DEFAULT_VIDEO_STALL_THRESHOLD = Duration.ofSeconds(1);
+
+    /** Settings with the default stall thresholds. */
+    Settings(String robotType, int threshold, int lowerThreshold, Duration holdTime, Duration detectionInterval,
+            Duration updateInterval, Duration silenceTimeout, Map<String, Integer> weights, int sessionHistory,
+            List<String> problems) {
+        this(robotType, threshold, lowerThreshold, holdTime, detectionInterval, updateInterval, silenceTimeout, weights,
+                sessionHistory, DEFAULT_STALL_THRESHOLD, DEFAULT_VIDEO_STALL_THRESHOLD, problems);
+    }
 
     static Settings defaults() {
         return new Settings("lekiwi", 70, 40, Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMillis(500),
@@ -44,7 +55,8 @@ record Settings(String robotType, int threshold, int lowerThreshold, Duration ho
         return new Settings(robotType, threshold, lower, seconds(config.hold_time(), 0),
                 seconds(config.detection_interval(), 0.01), seconds(config.update_interval(), 0.05),
                 seconds(config.silence_timeout(), 0.1), Map.copyOf(weights),
-                Math.max(1, config.session_history()), List.copyOf(problems));
+                Math.max(1, config.session_history()), seconds(config.stall_threshold(), 0.01),
+                seconds(config.video_stall_threshold(), 0.01), List.copyOf(problems));
     }
 
     /** The weight in force: configured, else the service property, else {@value #DEFAULT_WEIGHT}. */

@@ -10,6 +10,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.osgi.annotation.bundle.Header;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -22,6 +24,7 @@ import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.teleopmon.api.AlertCheck;
 import org.teleopmon.api.Detector;
 import org.teleopmon.api.DetectorSignal;
 import org.teleopmon.api.DetectorStatus;
@@ -59,10 +62,12 @@ public class TeleopEngine implements TeleopMonitor, SignalListener {
     private final Correlator correlator;
     private volatile Settings settings;
     private ScheduledFuture<?> tick;
+    private ServiceRegistration<AlertCheck> stallCheck;
 
     @Activate
-    public TeleopEngine(EngineConfig config) {
+    public TeleopEngine(EngineConfig config, BundleContext context) {
         this(Settings.from(config), Clock.systemUTC());
+        stallCheck = context.registerService(AlertCheck.class, new CommandStallCheck(correlator), null);
     }
 
     TeleopEngine(Settings settings, Clock clock) {
@@ -87,6 +92,13 @@ public class TeleopEngine implements TeleopMonitor, SignalListener {
 
     @Deactivate
     void deactivate() {
+        if (stallCheck != null) {
+            try {
+                stallCheck.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the bundle is stopping: the framework unregistered it
+            }
+        }
         ticker.shutdownNow();
         correlator.shutdown();
         poller.close();

@@ -60,6 +60,16 @@ class SettingsTest {
             public int session_history() {
                 return 10;
             }
+
+            @Override
+            public double stall_threshold() {
+                return 0.6;
+            }
+
+            @Override
+            public double video_stall_threshold() {
+                return 1.5;
+            }
         };
     }
 
@@ -73,6 +83,8 @@ class SettingsTest {
         assertThat(s.weightOf("other", 10)).isEqualTo(10);
         assertThat(s.weightOf("other", null)).isEqualTo(Settings.DEFAULT_WEIGHT);
         assertThat(s.robotType()).isEqualTo("xle");
+        assertThat(s.stallThreshold()).isEqualTo(Duration.ofMillis(600));
+        assertThat(s.videoStallThreshold()).isEqualTo(Duration.ofMillis(1500));
         assertThat(s.problems()).isEmpty();
     }
 

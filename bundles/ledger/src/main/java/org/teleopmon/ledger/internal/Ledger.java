@@ -50,7 +50,10 @@ import org.teleopmon.api.usage.UsageTotal;
 public final class Ledger implements UsageLedger, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Ledger.class);
-    /** A {@code MetricSummary} of this name (any detector's, any tags) gives the worst command gap. */
+    /**
+     * A {@code MetricSummary} of this name (any detector's, any tags) gives the worst command gap while the
+     * engine has not measured the session's stalls itself.
+     */
     static final String COMMAND_GAP = "command_gap_max_ms";
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     private static final long QUERY_WAIT_MS = 2000;
@@ -275,6 +278,7 @@ public final class Ledger implements UsageLedger, AutoCloseable {
                 if (state.active() && recorder.openId() == null) {
                     adopt(engine, now);
                 }
+                engine.getSessions().stream().filter(SessionRecord::isOpen).findFirst().ifPresent(recorder::stalls);
                 recorder.heartbeat(state, active, !active.isEmpty(), stallGap(), now);
             }
             flush();

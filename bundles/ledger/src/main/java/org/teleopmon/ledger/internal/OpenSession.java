@@ -37,6 +37,8 @@ final class OpenSession {
     private final Map<String, QualitySketch> quality = new LinkedHashMap<>();
     private final List<Alert> alerts = new ArrayList<>();
     private double stallWorstMs = Double.NaN;
+    /** The engine's count of the session's command stalls; unknown until it measured them. */
+    private Stalls stalls = Stalls.UNKNOWN;
     Instant heartbeat;
     Instant active;
 
@@ -68,6 +70,7 @@ final class OpenSession {
         stored.quality().forEach((metric, q) -> open.quality.put(metric, new QualitySketch(q)));
         open.alerts.addAll(stored.alerts());
         open.stallWorstMs = stored.stalls().worstMs();
+        open.stalls = stored.stalls();
         open.heartbeat = now;
         open.active = now;
         return open;
@@ -109,6 +112,13 @@ final class OpenSession {
         }
     }
 
+    /** The engine's stalls of this session, which win over a metric's worst gap once it measured them. */
+    void stalls(Stalls counted) {
+        if (counted.counted()) {
+            stalls = counted;
+        }
+    }
+
     void alert(Alert alert) {
         if (alerts.size() < MAX_ALERTS) {
             alerts.add(alert);
@@ -127,9 +137,11 @@ final class OpenSession {
             summary.put(metric, new SessionRecord.Figures(q.mean(), q.max(), q.samples()));
         });
         List<Operator> who = operators.values().stream().map(SessionOperator::operator).toList();
-        SessionRecord record = new SessionRecord(id, start, end, duration, who, robotType, summary, reason);
+        Stalls kept = stalls.counted() ? stalls
+                : Double.isNaN(stallWorstMs) ? Stalls.UNKNOWN : new Stalls(-1, stallWorstMs);
+        SessionRecord record = new SessionRecord(id, start, end, duration, who, robotType, summary, reason, kept);
         LedgerSession session = new LedgerSession(record, robotId, maxConfidence, List.copyOf(detectors), figures,
-                Double.isNaN(stallWorstMs) ? Stalls.UNKNOWN : new Stalls(-1, stallWorstMs),
+                kept,
                 List.copyOf(operators.values()), alerts);
         return new SessionRow(session, heartbeat, active);
     }

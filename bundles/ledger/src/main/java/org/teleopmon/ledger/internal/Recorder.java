@@ -86,6 +86,7 @@ final class Recorder {
             // never saw it start (the ledger started during it, or missed the event): keep what the engine says
             open = OpenSession.of(session, robotId.get(), now);
         }
+        open.stalls(session.stalls());
         EndReason reason = session.endReason() != null ? session.endReason()
                 : EndReason.of(EndReason.Kind.IDLE, "", session.end());
         close(reason, session.end() != null ? session.end() : now, now);
@@ -123,6 +124,13 @@ final class Recorder {
             open.active = now;
         }
         pend(open.row(now, null, null));
+    }
+
+    /** The engine's stalls so far of its open session {@code record}, if that is the one recorded. */
+    synchronized void stalls(SessionRecord record) {
+        if (open != null && open.id.equals(record.id())) {
+            open.stalls(record.stalls());
+        }
     }
 
     String robotId() {

@@ -117,11 +117,12 @@ final class SessionReader {
             List<Alert> alerts) {
         Map<String, SessionRecord.Figures> summary = new LinkedHashMap<>();
         quality.forEach((metric, q) -> summary.put(metric, new SessionRecord.Figures(q.mean(), q.max(), q.samples())));
+        Stalls stalls = new Stalls(b.stallCount, b.stallWorstMs);
         SessionRecord record = new SessionRecord(b.id, b.start, b.end, Duration.ofMillis(Math.round(b.durationS * 1000)),
-                operators.stream().map(SessionOperator::operator).toList(), b.robotType, summary, endReason(b));
+                operators.stream().map(SessionOperator::operator).toList(), b.robotType, summary, endReason(b), stalls);
         List<String> detectors = b.detectors.isEmpty() ? List.of() : Arrays.asList(b.detectors.split(","));
-        LedgerSession session = new LedgerSession(record, b.robotId, b.maxConfidence, detectors, quality,
-                new Stalls(b.stallCount, b.stallWorstMs), operators, alerts);
+        LedgerSession session = new LedgerSession(record, b.robotId, b.maxConfidence, detectors, quality, stalls,
+                operators, alerts);
         return new SessionRow(session, b.heartbeat, b.active == null ? b.heartbeat : b.active);
     }
 

@@ -22,7 +22,7 @@ record SessionRow(LedgerSession session, Instant heartbeat, Instant active) {
         SessionRecord r = session.session();
         Instant at = end.isBefore(r.start()) ? r.start() : end;
         SessionRecord record = new SessionRecord(r.id(), r.start(), at, Duration.between(r.start(), at), r.operators(),
-                r.robotType(), r.summary(), reason);
+                r.robotType(), r.summary(), reason, session.stalls());
         return new SessionRow(new LedgerSession(record, session.robotId(), session.maxConfidence(),
                 session.detectors(), session.quality(), session.stalls(), session.operators(), session.alerts()),
                 heartbeat, active);

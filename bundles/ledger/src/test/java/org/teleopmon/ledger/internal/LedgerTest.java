@@ -36,6 +36,7 @@ import org.teleopmon.api.usage.LedgerSession;
 import org.teleopmon.api.usage.Quality;
 import org.teleopmon.api.usage.SessionPage;
 import org.teleopmon.api.usage.SessionQuery;
+import org.teleopmon.api.usage.Stalls;
 import org.teleopmon.api.usage.UsageGrouping;
 import org.teleopmon.api.usage.UsageTotal;
 import org.teleopmon.testsupport.TestClock;
@@ -147,6 +148,28 @@ class LedgerTest {
             assertThat(r.getObject("stall_count")).isNull();
         }
         assertThat(ledger.health()).isEqualTo(Health.ok());
+    }
+
+    @Test
+    void theEnginesStallCountAndWorstGapAreStored() throws Exception {
+        ledger = Drive.ledger(file(), clock);
+        SessionRecord open = Drive.open("s1", T0, ALICE);
+        ledger.onEvent(Drive.started(open, Drive.active(T0, T0, ALICE, 10)));
+        TeleopEvent stop = Drive.stopped(open, T0.plusSeconds(30), EndReason.Kind.STALL);
+        SessionRecord ended = stop.session();
+        ledger.onEvent(TeleopEvent.session(EventType.TELEOPERATION_STOPPED, stop.state(),
+                new SessionRecord(ended.id(), ended.start(), ended.end(), ended.duration(), ended.operators(),
+                        ended.robotType(), ended.summary(), ended.endReason(), new Stalls(3, 2150.5))));
+
+        LedgerSession session = ledger.session("s1").orElseThrow();
+        assertThat(session.stalls()).isEqualTo(new Stalls(3, 2150.5));
+        assertThat(session.session().stalls()).isEqualTo(new Stalls(3, 2150.5));
+        try (Connection c = Drive.jdbc(file()); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT stall_count, stall_worst_ms, end_kind FROM sessions")) {
+            assertThat(r.getLong("stall_count")).isEqualTo(3);
+            assertThat(r.getDouble("stall_worst_ms")).isEqualTo(2150.5);
+            assertThat(r.getString("end_kind")).isEqualTo("stall");
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.IOException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
 
+import org.teleopmon.api.Stall;
 import org.teleopmon.api.TeleopEvent;
 
 /** Messages: the envelope, and what an event carries as its data. */
@@ -32,11 +33,13 @@ final class EventFields {
                 provider);
     }
 
-    /** A warning is its alert; a state update is its state; the rest name their parts. */
+    /** A warning is its alert; a stall is the stall; a state update is its state; the rest name their parts. */
     static void data(EventData data, JsonGenerator json, SerializerProvider provider) throws IOException {
         TeleopEvent event = data.event();
         if (event.alert() != null) {
             AlertFields.alert(event.alert(), json, provider);
+        } else if (event.stall() != null) {
+            stall(event.stall(), json, provider);
         } else if (event.operator() == null && event.session() == null) {
             if (event.state() != null) {
                 StateFields.state(event.state(), json, provider);
@@ -52,5 +55,15 @@ final class EventFields {
                 provider.defaultSerializeField("state", event.state(), json);
             }
         }
+    }
+
+    static void stall(Stall stall, JsonGenerator json, SerializerProvider provider) throws IOException {
+        json.writeStringField("kind", stall.kind().wireName());
+        json.writeStringField("detector", stall.detector());
+        Units.time(json, "started", stall.started());
+        Units.time(json, "ended", stall.ended());
+        Units.seconds(json, "duration", stall.duration());
+        Units.seconds(json, "threshold", stall.threshold());
+        json.writeStringField("session_id", stall.sessionId());
     }
 }

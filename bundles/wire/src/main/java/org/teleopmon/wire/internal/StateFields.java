@@ -14,6 +14,7 @@ import org.teleopmon.api.OperatorInfo;
 import org.teleopmon.api.Reading;
 import org.teleopmon.api.SessionRecord;
 import org.teleopmon.api.TeleopState;
+import org.teleopmon.api.usage.Stalls;
 
 /** The state and what it is made of: operators and sessions. */
 final class StateFields {
@@ -62,12 +63,15 @@ final class StateFields {
     }
 
     static void session(SessionRecord session, JsonGenerator json, SerializerProvider provider) throws IOException {
-        session(session, session.operators(), json, provider);
+        session(session, session.operators(), session.stalls(), json, provider);
     }
 
-    /** A session's fields with {@code operators} as given: the ledger's carry when each was seen. */
-    static void session(SessionRecord session, Object operators, JsonGenerator json, SerializerProvider provider)
-            throws IOException {
+    /**
+     * A session's fields with {@code operators} and {@code stalls} as given: the ledger's operators carry
+     * when each was seen, and its stalls are those it stored.
+     */
+    static void session(SessionRecord session, Object operators, Stalls stalls, JsonGenerator json,
+            SerializerProvider provider) throws IOException {
         json.writeStringField("id", session.id());
         Units.time(json, "start_time", session.start());
         Units.time(json, "end_time", session.end());
@@ -91,6 +95,19 @@ final class StateFields {
             json.writeNumberField("samples", e.getValue().samples());
             json.writeEndObject();
         }
+        json.writeEndObject();
+        stalls(stalls, json);
+    }
+
+    /** {@code "stalls": {"count", "worst_ms"}}, {@code null}s when nothing measured them. */
+    private static void stalls(Stalls stalls, JsonGenerator json) throws IOException {
+        json.writeObjectFieldStart("stalls");
+        if (stalls.counted()) {
+            json.writeNumberField("count", stalls.count());
+        } else {
+            json.writeNullField("count");
+        }
+        Units.number(json, "worst_ms", stalls.worstMs());
         json.writeEndObject();
     }
 }

@@ -23,7 +23,7 @@ final class UsageFields {
     static void ledgerSession(LedgerSession ledger, JsonGenerator json, SerializerProvider provider)
             throws IOException {
         Object operators = ledger.operators().isEmpty() ? ledger.session().operators() : ledger.operators();
-        StateFields.session(ledger.session(), operators, json, provider);
+        StateFields.session(ledger.session(), operators, ledger.stalls(), json, provider);
         EndReason reason = ledger.session().endReason();
         json.writeStringField("end_class", reason == null ? null : reason.kind().category());
         json.writeStringField("robot_id", ledger.robotId());
@@ -39,14 +39,6 @@ final class UsageFields {
             json.writeNumberField("samples", e.getValue().samples());
             json.writeEndObject();
         }
-        json.writeEndObject();
-        json.writeObjectFieldStart("stalls");
-        if (ledger.stalls().counted()) {
-            json.writeNumberField("count", ledger.stalls().count());
-        } else {
-            json.writeNullField("count");
-        }
-        Units.number(json, "worst_ms", ledger.stalls().worstMs());
         json.writeEndObject();
         json.writeNumberField("alerts_fired", ledger.alertsFired());
         provider.defaultSerializeField("alerts", ledger.alerts(), json);

@@ -24,6 +24,7 @@ import org.teleopmon.api.Operator;
 import org.teleopmon.api.OperatorInfo;
 import org.teleopmon.api.SessionRecord;
 import org.teleopmon.api.Silence;
+import org.teleopmon.api.Stall;
 import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopState;
 import org.teleopmon.api.usage.LedgerSession;
@@ -43,6 +44,7 @@ public final class WireModule extends SimpleModule {
         record(SessionRecord.class, StateFields::session);
         record(Alert.class, AlertFields::alert);
         record(Silence.class, AlertFields::silence);
+        record(Stall.class, EventFields::stall);
         record(DetectorStatus.class, StatusFields::detector);
         record(Health.class, StatusFields::health);
         record(MetricSummary.class, StatusFields::summary);
@@ -57,6 +59,17 @@ public final class WireModule extends SimpleModule {
             @Override
             public void serialize(Instant value, JsonGenerator json, SerializerProvider provider) throws IOException {
                 json.writeNumber(Units.epochSeconds(value));
+            }
+        });
+        // A detector's table rows (Detector.details()) hold boxed doubles: JSON has no NaN, so unknown is null.
+        addSerializer(Double.class, new StdSerializer<>(Double.class) {
+            @Override
+            public void serialize(Double value, JsonGenerator json, SerializerProvider provider) throws IOException {
+                if (Double.isFinite(value)) {
+                    json.writeNumber(value);
+                } else {
+                    json.writeNull();
+                }
             }
         });
         addSerializer(Duration.class, new StdSerializer<>(Duration.class) {

@@ -5,10 +5,11 @@ import java.util.List;
 /**
  * The media figures of the active calls, over streams that are flowing now: worst loss, lowest and
  * highest video frame rate, worst jitter, and retransmissions as a share of video packets (on the
- * sending robot, retransmissions are the visible trace of the loss its receiver reports in SRTCP).
+ * sending robot, retransmissions are the visible trace of the loss its receiver reports in SRTCP);
+ * and when the latest video frame of any video stream arrived, flowing or paused (0 without video).
  */
 record MediaFigures(double lossPercent, double fpsMin, double fpsMax, double jitterMillis,
-        double retransmittedPercent, int video, int audio, int rtx) {
+        double retransmittedPercent, int video, int audio, int rtx, long lastVideoFrameNanos) {
 
     static MediaFigures of(List<Call> calls, long now, long mediaNanos) {
         double loss = Double.NaN;
@@ -20,8 +21,12 @@ record MediaFigures(double lossPercent, double fpsMin, double fpsMax, double jit
         int video = 0;
         int audio = 0;
         int rtx = 0;
+        long lastVideoFrame = 0;
         for (Call call : calls) {
             for (MediaStream stream : call.streams()) {
+                if (stream.kind() == StreamKind.VIDEO) {
+                    lastVideoFrame = Math.max(lastVideoFrame, stream.lastFrameNanos);
+                }
                 if (now - stream.lastNanos > mediaNanos) {
                     continue;
                 }
@@ -48,7 +53,8 @@ record MediaFigures(double lossPercent, double fpsMin, double fpsMax, double jit
             }
         }
         double retransmittedPercent = videoPackets == 0 ? Double.NaN : 100.0 * retransmitted / videoPackets;
-        return new MediaFigures(loss, fpsMin, fpsMax, jitter, retransmittedPercent, video, audio, rtx);
+        return new MediaFigures(loss, fpsMin, fpsMax, jitter, retransmittedPercent, video, audio, rtx,
+                lastVideoFrame);
     }
 
     private static double max(double current, double value) {

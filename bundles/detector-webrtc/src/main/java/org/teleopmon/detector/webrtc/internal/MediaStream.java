@@ -29,6 +29,8 @@ final class MediaStream {
     long packets;
     long bytes;
     long frames;
+    /** When the first packet of the latest frame arrived, epoch nanoseconds; 0 before the first. */
+    long lastFrameNanos;
     long paddingPackets;
     long markers;
     long mirroredPackets;
@@ -74,6 +76,9 @@ final class MediaStream {
         long timestamp = Rtp.timestamp(b, off);
         lastTimestamp = timestamp;
         int newFrame = newFrame(timestamp) ? 1 : 0;
+        if (newFrame == 1) {
+            lastFrameNanos = now;
+        }
         clock.sample(now, timestamp);
         jitter.sample(now - firstNanos, clock.unwrap(timestamp), clock.rate());
         window.add(now, 1, len, kind() == StreamKind.RTX ? 0 : newFrame, lostChange);

@@ -100,6 +100,9 @@ final class WebRtcView {
                 .measurement("audio_streams", media.audio())
                 .measurement("rtx_streams", media.rtx())
                 .measurement("browser_processes", browserProcesses);
+        if (media.lastVideoFrameNanos() != 0) {
+            b.measurement(Measurements.SINCE_LAST_FRAME_MS, Math.max(0, now - media.lastVideoFrameNanos()) / 1e6);
+        }
         if (main != null) {
             b.measurement("call_duration_s", (now - main.startNanos) / 1e9);
             int version = main.dtlsVersion();

@@ -78,6 +78,9 @@ class WebRtcViewTest {
         });
         assertThat(signal.measurement(Measurements.FPS)).isCloseTo(30, within(1.0));
         assertThat(signal.measurement("fps_max")).isCloseTo(30, within(1.0));
+        // The last frame's first packet came at 89 frame periods: the engine's video stalls count from it.
+        assertThat(signal.measurement(Measurements.SINCE_LAST_FRAME_MS)).isCloseTo(3000 - 89 * 100 / 3.0,
+                within(1e-3));
         assertThat(signal.measurement(Measurements.PACKET_LOSS_PERCENT)).isCloseTo(5, within(0.5));
         assertThat(signal.measurement(Measurements.LATENCY_MS)).isCloseTo(25, within(1e-9));
         assertThat(signal.measurement("video_streams")).isEqualTo(1);

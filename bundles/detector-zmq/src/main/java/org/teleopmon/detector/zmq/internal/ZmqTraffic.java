@@ -39,6 +39,12 @@ final class ZmqTraffic implements TrafficSink {
     /** The teardown of the command connection that carried the commands, until commands flow again. */
     EndReason ended;
     private boolean changed;
+    /**
+     * The last packet carried a command (or an observation: camera frames) after a gap of more than half
+     * the watchdog: its view is pushed at once, so that the engine reads that message's own instant and
+     * measures the stall exactly.
+     */
+    boolean resumed;
     private long now;
 
     ZmqTraffic(ZmqSettings settings, BiConsumer<Connection, String> malformedLog) {
@@ -55,6 +61,7 @@ final class ZmqTraffic implements TrafficSink {
     /** Follows one captured TCP packet; true when the detector's view may have changed. */
     boolean packet(Packet p) {
         changed = false;
+        resumed = false;
         now = p.timestampNanos();
         lastPacket = now;
         Connection connection = table.find(p);
@@ -128,6 +135,7 @@ final class ZmqTraffic implements TrafficSink {
             command(connection, message);
         } else if (kind.isObservation()) {
             changed |= observations.last() == 0 || now - observations.last() > settings.silenceNanos();
+            resumed |= observations.last() != 0 && now - observations.last() > settings.watchdogNanos() / 2;
             observations.add(now, message.bytes());
             cameras = kind == MessageKind.OBSERVATION_MULTIPART ? message.jpegFrames() : cameras;
             robotType(classifier.robotType());
@@ -159,6 +167,7 @@ final class ZmqTraffic implements TrafficSink {
             changed = true;
         }
         changed |= now - commands.last() > settings.watchdogNanos();
+        resumed |= commands.last() != 0 && now - commands.last() > settings.watchdogNanos() / 2;
         commands.add(now, message.bytes());
         robotType(classifier.robotType());
         if (classifier.baseDriven() != baseDriven) {

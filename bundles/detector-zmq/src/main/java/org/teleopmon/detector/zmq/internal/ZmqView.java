@@ -81,6 +81,10 @@ final class ZmqView {
         if (key.fromKernel()) {
             b.measurement(Measurements.COMMAND_RATE_HZ, t.kernel.commandRateHz())
                     .measurement("watchdog_tripped", key.watchdog() ? 1 : 0);
+            long lastSegment = t.kernel.lastCommandSegment();
+            if (lastSegment != 0) {
+                b.measurement(Measurements.SINCE_LAST_COMMAND_MS, Math.max(0, now - lastSegment) / 1e6);
+            }
             t.kernel.measure(b, key.operators().keySet(), now);
             return b;
         }
@@ -105,11 +109,24 @@ final class ZmqView {
                 .measurement("malformed_total", t.malformed)
                 .measurement("connections", t.table.all().size())
                 .measurement("cameras", t.cameras);
-        if (t.commands.last() != 0) {
-            b.measurement("since_last_command_ms", (now - t.commands.last()) / 1e6);
+        if (t.commands.last() != 0 && commandConnectionOpen(t)) {
+            // only while a command connection stays open: the engine reads a gap then as a stall
+            b.measurement(Measurements.SINCE_LAST_COMMAND_MS, (now - t.commands.last()) / 1e6);
+        }
+        if (t.observations.last() != 0) {
+            b.measurement(Measurements.SINCE_LAST_FRAME_MS, (now - t.observations.last()) / 1e6);
         }
         t.kernel.measure(b, peers(t, now), now);
         return b;
+    }
+
+    private static boolean commandConnectionOpen(ZmqTraffic t) {
+        for (Connection c : t.table.all()) {
+            if (c.serverPort == t.settings.commandPort() && !c.closed) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The addresses of the clients of live command connections: whose connections the kernel measures. */

@@ -64,6 +64,13 @@ class ZmqDetectorTest {
         assertThat(now.measurement("observation_bandwidth_mbps")).isCloseTo(30 * 50_050 * 8 / 1e6, within(0.5));
         assertThat(now.measurement("malformed_total")).isZero();
         assertThat(now.confidence()).isGreaterThanOrEqualTo(90);
+        // GET /detectors/zmq's rows: one per connection, the shell's columns in snake_case
+        assertThat(detector.details()).hasSize(2).anySatisfy(row -> {
+            assertThat(row).containsEntry("client", "10.0.0.7:40000").containsEntry("port", 5555)
+                    .containsEntry("role", "command").containsEntry("messages_to_robot", 90L)
+                    .containsEntry("malformed", 0L);
+            assertThat(row.keySet()).allMatch(k -> k.matches("[a-z_]+"));
+        });
     }
 
     @Test
@@ -95,6 +102,25 @@ class ZmqDetectorTest {
         clock.set(at(last + 3_000_000_000L));
         detector.tick();
         assertThat(pushed.get(pushed.size() - 1).active()).isFalse();
+    }
+
+    @Test
+    void theFirstCommandAfterAGapIsPushedWithItsOwnInstantForTheEnginesStallMeasure() {
+        Session commands = handshake(new Session(detector, "10.0.0.7", 40000, "10.0.0.2", 5555), "PUSH", "PULL");
+        byte[] command = Zmtp.stream().json(Zmtp.lekiwiCommand(0, null)).bytes();
+        for (int i = 0; i < 30; i++) {
+            commands.toServer(T0 + i * PERIOD, command);
+        }
+        int before = pushed.size();
+        long resumed = T0 + 29 * PERIOD + 300_000_000L; // 300 ms: more than half the 0.5 s watchdog
+        commands.toServer(resumed, command);
+
+        assertThat(pushed).hasSize(before + 1);
+        DetectorSignal view = pushed.get(pushed.size() - 1);
+        assertThat(view.timestamp()).isEqualTo(Instant.ofEpochSecond(0, resumed));
+        assertThat(view.measurement(Measurements.SINCE_LAST_COMMAND_MS)).isZero();
+        commands.toServer(resumed + PERIOD, command);
+        assertThat(pushed).as("an ordinary period pushes nothing").hasSize(before + 1);
     }
 
     @Test
