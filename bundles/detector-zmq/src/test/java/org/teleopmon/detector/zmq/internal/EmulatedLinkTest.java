@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,6 @@ import org.teleopmon.api.Measurements;
 import org.teleopmon.api.sockets.SocketInterest;
 import org.teleopmon.simulator.internal.Simulation;
 import org.teleopmon.simulator.internal.SimulationOptions;
-import org.teleopmon.sockets.internal.Sockets;
 import org.teleopmon.testsupport.ChildProcess;
 import org.teleopmon.testsupport.LinkEmulator;
 import org.teleopmon.testsupport.Prerequisite;
@@ -41,20 +39,14 @@ class EmulatedLinkTest {
     private static final Duration RTT = Duration.ofMillis(40);
     private static final Duration RTT_JITTER = Duration.ofMillis(5);
 
-    private final int commandPort = freePort();
-    private final int observationPort = freePort();
-    private final ZmqDetector detector = new ZmqDetector(ZmqSettings.defaults(commandPort, observationPort),
-            Clock.systemUTC());
-    private final Sockets sockets = Sockets.open(Duration.ofSeconds(1), Duration.ofMillis(100));
-
-    EmulatedLinkTest() {
-        sockets.session(true);
-        sockets.add(new ZmqSocketFeed(detector));
-    }
+    private final KernelFedDetector kernel = new KernelFedDetector();
+    private final int commandPort = kernel.commandPort;
+    private final int observationPort = kernel.observationPort;
+    private final ZmqDetector detector = kernel.detector;
 
     @AfterEach
     void close() {
-        sockets.close();
+        kernel.close();
     }
 
     @Test
@@ -92,7 +84,7 @@ class EmulatedLinkTest {
     private double handshakeRttMs(ServerSocket far, LinkEmulator link) throws IOException {
         try (Socket probe = new Socket()) {
             probe.connect(new InetSocketAddress(link.peerAddress(), far.getLocalPort()), 5_000);
-            return sockets.read(SocketInterest.tcp(Set.of(probe.getLocalPort()))).sockets().stream()
+            return kernel.sockets.read(SocketInterest.tcp(Set.of(probe.getLocalPort()))).sockets().stream()
                     .filter(s -> s.localPort() == probe.getLocalPort() && s.tcp() != null)
                     .mapToDouble(s -> s.tcp().rttMicros() / 1000.0).findFirst().orElseThrow();
         }
@@ -142,11 +134,4 @@ class EmulatedLinkTest {
     }
 
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,7 +15,6 @@ import org.teleopmon.api.EndReason;
 import org.teleopmon.api.Measurements;
 import org.teleopmon.simulator.internal.Simulation;
 import org.teleopmon.simulator.internal.SimulationOptions;
-import org.teleopmon.sockets.internal.Sockets;
 import org.teleopmon.testsupport.ChildProcess;
 import org.teleopmon.testsupport.Prerequisite;
 import org.teleopmon.testsupport.Requires;
@@ -34,22 +30,19 @@ class LiveKernelViewTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private final int commandPort = freePort();
-    private final int observationPort = freePort();
+    private final KernelFedDetector kernel = new KernelFedDetector();
+    private final int commandPort = kernel.commandPort;
+    private final int observationPort = kernel.observationPort;
     private final List<DetectorSignal> pushed = new CopyOnWriteArrayList<>();
-    private final ZmqDetector detector = new ZmqDetector(ZmqSettings.defaults(commandPort, observationPort),
-            Clock.systemUTC());
-    private final Sockets sockets = Sockets.open(Duration.ofSeconds(1), Duration.ofMillis(100));
+    private final ZmqDetector detector = kernel.detector;
 
     LiveKernelViewTest() {
         detector.listeners.add(pushed::add);
-        sockets.session(true);
-        sockets.add(new ZmqSocketFeed(detector));
     }
 
     @AfterEach
     void close() {
-        sockets.close();
+        kernel.close();
     }
 
     @Test
@@ -106,13 +99,5 @@ class LiveKernelViewTest {
 
     private DetectorSignal last() {
         return pushed.isEmpty() ? null : pushed.get(pushed.size() - 1);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
