@@ -1,5 +1,7 @@
 package org.teleopmon.detector.webrtc.live;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,7 +53,8 @@ public final class OtherUdpTraffic {
     }
 
     /**
-     * Chromium fetching {@code https://127.0.0.1:<port>/} over QUIC for {@code duration} against a
+     * Chromium fetching {@code https://127.0.0.1:<port>/} over QUIC for at least {@code duration}, and until
+     * its first datagram arrived (a loaded machine may take longer than that to start it), against a
      * server that never answers: long-header Initial packets and their retransmissions only.
      * {@code requests} is the number of datagrams the silent server received; {@code responses} 0.
      */
@@ -60,14 +63,12 @@ public final class OtherUdpTraffic {
             String origin = "127.0.0.1:" + sink.port();
             try (ChildProcess chromium = Chromium.start(ns, "https://" + origin + "/",
                     List.of("--enable-quic", "--origin-to-force-quic-on=" + origin), null)) {
-                Thread.sleep(duration.toMillis());
+                await("Chromium's first QUIC Initial").pollDelay(duration).atMost(duration.plusSeconds(60))
+                        .until(() -> sink.datagrams() > 0);
             }
             return new Exchange("quic-initial", sink.port(), (int) sink.datagrams(), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
