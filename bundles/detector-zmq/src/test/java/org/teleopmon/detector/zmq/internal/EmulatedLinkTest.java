@@ -126,7 +126,7 @@ class EmulatedLinkTest {
         return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 
-    /** The robot host, bound to this namespace's end of the link: 30 Hz, one 20 KB camera (14 segments). */
+    /** The robot host, bound to this namespace's end of the link: 30 Hz, one 20 KB camera, base64 in the JSON (about 19 segments). */
     private SimulationOptions robot(LinkEmulator link) {
         String here = link.localAddress().getHostAddress();
         return new SimulationOptions("lekiwi", "robot", false, here, here, commandPort, observationPort, 30,
