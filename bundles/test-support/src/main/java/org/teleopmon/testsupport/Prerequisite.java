@@ -18,6 +18,8 @@ public enum Prerequisite {
     ROOT("root", "run the tests as root, as CI does", Prerequisite::isRoot),
     LIBPCAP("libpcap", "sudo apt-get install libpcap0.8", Prerequisite::hasLibpcap),
     IPROUTE2("the ip command", "sudo apt-get install iproute2", () -> installed("ip")),
+    TUN("/dev/net/tun (TUN devices)", "sudo modprobe tun (in a container: give it the device, --device /dev/net/tun)",
+            () -> Files.isReadable(Path.of("/dev/net/tun")) && Files.isWritable(Path.of("/dev/net/tun"))),
     TCPDUMP("tcpdump", "sudo apt-get install tcpdump", () -> installed("tcpdump")),
     SETPRIV("setpriv", "sudo apt-get install util-linux", () -> executable("/usr/bin/setpriv")),
     CHROMIUM("Chromium", "sudo apt-get install chromium", () -> executable("/usr/bin/chromium")),
