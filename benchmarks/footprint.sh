@@ -1,29 +1,83 @@
 #!/usr/bin/env bash
-# Measures the distribution's footprint: resident memory and CPU share of one core while idle
-# (no teleoperation traffic), in server mode, with the shipped bin/setenv JVM flags.
-# Usage: benchmarks/run footprint [warm-up seconds, default 90] [measure seconds, default 60]
-# (benchmarks/run builds the distribution first; this script alone needs one: mvn -B -DskipTests verify).
+# The distribution's cost on the robot (issue 20): CPU share of one core and resident memory of the
+# whole distribution in server mode with the shipped bin/setenv, first idle (no teleoperation traffic)
+# after the warm-up, then during a real libzmq 30 Hz LeKiwi session with two cameras
+# (itests/src/test/python/lekiwi_session.py), with tcpdump capturing that same session as the floor.
+# It checks the session was detected (GET /sessions), and prints the load average and the kernel's TCP
+# table size: the network detector reads every TCP socket, so other processes' sockets cost CPU here.
+#
+# Usage: benchmarks/run footprint [warm-up s, default 300] [idle window s, default 60] [session s, default 60]
+#   FOOTPRINT_NMT=1   also print the JVM's native memory summary (adds NMT's own few MiB to the RSS)
+#   EXTRA_JAVA_OPTS   replaces bin/setenv's JVM flags (to measure an alternative)
+#   FOOTPRINT_DIST    another unpacked distribution to measure (default karaf-assembly/target/assembly)
+# Needs root (capture on lo), python3-zmq, tcpdump. Run it under the heavy lock on a shared machine:
+#   flock /tmp/teleop-heavy.lock benchmarks/run footprint
+# (benchmarks/run builds the distribution first; this script alone needs one: mvn -B -DskipTests package)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-warmup=${1:-90}
+warmup=${1:-300}
 window=${2:-60}
-src=karaf-assembly/target/assembly
-[ -x "$src/bin/teleop-monitor" ] || { echo "build the distribution first: mvn -B -DskipTests verify" >&2; exit 1; }
+seconds=${3:-60}
+src=${FOOTPRINT_DIST:-karaf-assembly/target/assembly}
+[ -x "$src/bin/teleop-monitor" ] || { echo "build the distribution first: mvn -B -DskipTests package" >&2; exit 1; }
+command -v tcpdump > /dev/null || { echo "tcpdump is missing: apt-get install tcpdump" >&2; exit 1; }
+/usr/bin/python3 -c 'import zmq' 2> /dev/null || { echo "python3-zmq is missing: apt-get install python3-zmq" >&2; exit 1; }
+
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+rss_mib() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+threads() { ls "/proc/$1/task" | wc -l; }
+hz=$(getconf CLK_TCK)
 
 home=$(mktemp -d /tmp/teleop-footprint.XXXXXX)
+dump=""
+cleanup() {
+    [ -z "$dump" ] || kill "$dump" 2> /dev/null || true
+    pkill -f "karaf.home=$home" || true
+    for _ in $(seq 100); do pgrep -f "karaf.home=$home" > /dev/null || break; sleep 0.1; done
+    rm -rf "$home"
+}
+trap cleanup EXIT
 cp -a "$src/." "$home/"
 sed -i "s/^sshPort = .*/sshPort = 0/" "$home/etc/org.apache.karaf.shell.cfg"
-"$home/bin/teleop-monitor" < /dev/null > "$home/launcher.out" 2>&1 &
-trap 'pkill -f "karaf.home=$home" || true; rm -rf "$home"' EXIT
+cmd=$(free_port); obs=$(free_port); ws=$(free_port)
+printf 'command.port = %s\nobservation.port = %s\n' "$cmd" "$obs" > "$home/etc/org.teleopmon.detector.zmq.cfg"
+printf 'interfaces = lo\n' > "$home/etc/org.teleopmon.capture.cfg"
+opts=${EXTRA_JAVA_OPTS:-$(sed -n 's/^ *EXTRA_JAVA_OPTS="\(.*\)"$/\1/p' "$home/bin/setenv")}
+[ "${FOOTPRINT_NMT:-0}" = 1 ] && opts="$opts -XX:NativeMemoryTracking=summary"
+(cd "$home" && EXTRA_JAVA_OPTS="$opts" WEBSOCKET_PORT=$ws SHM_NAMESPACE="footprint-$$" ROBOT_ID=footprint \
+    bin/teleop-monitor --no-console < /dev/null > "$home/launcher.out" 2>&1 &)
 
 sleep "$warmup"
 pid=$(pgrep -f "karaf.home=$home" | head -1)
-hz=$(getconf CLK_TCK)
-t1=$(awk '{print $14+$15}' "/proc/$pid/stat")
-sleep "$window"
-t2=$(awk '{print $14+$15}' "/proc/$pid/stat")
-rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
-bundles=$(ls "$home/data/cache" | wc -l)
-awk -v t=$((t2 - t1)) -v hz="$hz" -v w="$window" -v rss="$rss" -v b="$bundles" 'BEGIN {
-    printf "idle CPU: %.2f %% of one core over %d s\nRSS: %.0f MiB\nbundle cache entries: %d\n", 100 * t / hz / w, w, rss / 1024, b }'
-echo "machine: $(nproc) cores, $(awk '/model name/ {$1=$2=$3=""; print; exit}' /proc/cpuinfo), $(java -version 2>&1 | head -1)"
+[ -n "$pid" ] || { echo "the monitor did not start: $(tail -5 "$home/launcher.out")" >&2; exit 1; }
+load_idle=$(cut -d' ' -f1-3 /proc/loadavg)
+t1=$(ticks "$pid"); sleep "$window"; t2=$(ticks "$pid")
+idle_cpu=$(awk -v t=$((t2 - t1)) -v hz="$hz" -v w="$window" 'BEGIN { printf "%.2f", 100 * t / hz / w }')
+idle_rss=$(rss_mib "$pid"); idle_threads=$(threads "$pid")
+
+tcpdump -i lo -n -q -w /dev/null "tcp port $cmd or tcp port $obs" 2> /dev/null &
+dump=$!
+sleep 1
+before=$(curl -s "http://127.0.0.1:$ws/status" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["stats"]["sessions"])')
+t1=$(ticks "$pid"); d1=$(ticks "$dump")
+/usr/bin/python3 itests/src/test/python/lekiwi_session.py "$cmd" "$obs" "$seconds" alice > "$home/session.out"
+t2=$(ticks "$pid"); d2=$(ticks "$dump")
+load_session=$(cut -d' ' -f1-3 /proc/loadavg)
+session_rss=$(rss_mib "$pid"); session_threads=$(threads "$pid")
+kill "$dump"; dump=""
+sleep 3
+after=$(curl -s "http://127.0.0.1:$ws/status" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["stats"]["sessions"])')
+sockets=$(ss -tanH | wc -l)
+
+awk -v ic="$idle_cpu" -v ir="$idle_rss" -v it="$idle_threads" -v w="$window" -v wu="$warmup" \
+    -v st=$((t2 - t1)) -v dt=$((d2 - d1)) -v hz="$hz" -v s="$seconds" -v sr="$session_rss" -v sth="$session_threads" 'BEGIN {
+    printf "%-58s %8s %8s %8s\n", "state", "CPU %", "RSS MiB", "threads"
+    printf "%-58s %8s %8s %8s\n", sprintf("idle, %d s after a %d s warm-up", w, wu), ic, ir, it
+    printf "%-58s %8.2f %8s %8s\n", sprintf("30 Hz libzmq LeKiwi session, 2 cameras, %d s", s), 100 * st / hz / s, sr, sth
+    printf "%-58s %8.2f %8s %8s\n", "tcpdump capturing the same session (floor)", 100 * dt / hz / s, "-", "-" }'
+echo "session detected: $([ "$after" -gt "$before" ] && echo yes || echo NO) (sessions $before -> $after); $(tail -1 "$home/session.out")"
+echo "load average: idle $load_idle, session $load_session; kernel TCP table: $sockets sockets"
+echo "JVM flags: $opts; $(tr '\0' '\n' < "/proc/$pid/environ" | grep -m1 '^MALLOC_ARENA_MAX=' || echo 'MALLOC_ARENA_MAX unset')"
+[ "${FOOTPRINT_NMT:-0}" = 1 ] && jcmd "$pid" VM.native_memory summary | grep -E '^Total|^-' | sed 's/^- *//'
+echo "machine: $(nproc) cores, $(awk '/model name/ {$1=$2=$3=""; print; exit}' /proc/cpuinfo), $(java -version 2>&1 | head -1), $(date -u +%FT%RZ)"

@@ -32,7 +32,7 @@ METRICS = ("latency_ms", "bandwidth_mbps", "packet_loss_percent", "fps", "comman
 EVENT_TYPES = ("state_update", "operator_connected", "operator_disconnected", "teleoperation_started",
                "teleoperation_stopped", "latency_warning", "bandwidth_warning", "packet_loss_warning",
                "fps_warning", "command_rate_warning", "resource_warning", "signal_lost_warning",
-               "alert_warning", "alert_resolved")
+               "alert_warning", "alert_resolved", "teleop_stall", "video_stall")
 # Record body of the state region (offsets relative to HEADER_SIZE); see docs/shm.md.
 FIXED = struct.Struct("<QqiiqqdddddIII4x16s")  # from offset 16: counter .. robot_type
 SLOT = struct.Struct("<64s64s24sqq8x")

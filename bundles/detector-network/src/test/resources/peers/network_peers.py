@@ -81,6 +81,9 @@ async def sio_server(a):
     sio = socketio.AsyncServer(async_mode="aiohttp", ping_interval=1, ping_timeout=5)
     app = web.Application()
     sio.attach(app)
+    if a.dir != ".":
+        # The operator's page (a browser loads it from the robot, as web_control's UI).
+        app.router.add_static("/page", a.dir)
     received = [0]
 
     @sio.on("command")
@@ -331,6 +334,99 @@ async def typist(a):
     say("sent", n, "seconds", round(time.monotonic() - start, 3))
 
 
+async def http_server(a):
+    """Python's http.server with HTTP/1.1 keep-alive serving --dir (a download mirror, a status page, a
+    video); counts requests."""
+    import functools
+    import http.server
+    import threading
+    served = [0]
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args):
+            served[0] += 1
+
+    server = http.server.ThreadingHTTPServer((a.host, a.port), functools.partial(Handler, directory=a.dir))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    say("ready")
+    await until_term(served)
+
+
+async def http_poller(a):
+    """GETs --path at rate Hz on one keep-alive connection, as a dashboard or a status script polls."""
+    import http.client
+    conn = http.client.HTTPConnection(a.host, a.port, timeout=10)
+    got = [0]
+
+    async def get(i):
+        conn.request("GET", a.path)
+        r = conn.getresponse()
+        got[0] += len(r.read())
+
+    n, elapsed = await paced(a.rate, a.seconds, get)
+    conn.close()
+    say("got", got[0])
+    say("sent", n, "seconds", round(elapsed, 3))
+
+
+def ssh_session(a):
+    """Runs --ssh (a real ssh client with -tt, so the robot's end is a pty) and types into it like a person:
+    keys about rate/s with irregular gaps and pauses, a held key auto-repeating at 30/s, Enter; reads the
+    echo and output. With rate 0 it only reads (a 'top' refreshing), then sends 'q'. Prints 'read N' (bytes)
+    and 'sent N seconds S' (keys)."""
+    import random
+    import shlex
+    import subprocess
+    import threading
+    child = subprocess.Popen(shlex.split(a.ssh), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, bufsize=0)
+    read = [0]
+
+    def reader():
+        while True:
+            d = child.stdout.read(4096)
+            if not d:
+                return
+            read[0] += len(d)
+
+    threading.Thread(target=reader, daemon=True).start()
+    time.sleep(1.0)
+    lines = [b"uptime", b"ls -la /var/log", b"df -h /", b"cat /proc/loadavg", b"free -m", b"ps aux | head -n 5"]
+    start = time.monotonic()
+    n = 0
+    line = 0
+    while a.rate > 0 and time.monotonic() - start < a.seconds:
+        for key in lines[line % len(lines)] + b"\n":
+            child.stdin.write(bytes([key]))
+            n += 1
+            time.sleep(random.expovariate(a.rate) if random.random() < 0.9 else random.uniform(0.3, 1.2))
+        line += 1
+        if line % 3 == 0:
+            # A held key: the keyboard's auto-repeat is steady, 30 keys/s, then backspace as steady.
+            for key in [b"x"] * 30 + [b"\x7f"] * 30:
+                child.stdin.write(key)
+                n += 1
+                time.sleep(1 / 30)
+    if a.rate == 0:
+        time.sleep(a.seconds)
+        child.stdin.write(b"q")
+    else:
+        child.stdin.write(b"exit\n")
+    elapsed = time.monotonic() - start
+    try:
+        child.stdin.close()
+        code = child.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        code = -1
+    say("read", read[0])
+    say("sent", n, "seconds", round(elapsed, 3))
+    return 0 if code in (0, 255) and read[0] > 0 else 1
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("command")
@@ -345,11 +441,17 @@ def main():
     p.add_argument("--respond", action="store_true")
     p.add_argument("--fps", type=float, default=30)
     p.add_argument("--mbps", type=float, default=2)
+    p.add_argument("--dir", default=".")
+    p.add_argument("--path", default="/")
+    p.add_argument("--ssh", default="")
     a = p.parse_args()
     commands = {"vr-server": vr_server, "vr-client": vr_client, "sio-server": sio_server, "sio-client": sio_client,
                 "udp-control": udp_control, "udp-video": udp_video, "udp-sink": udp_sink, "relay": relay, "dns-server": dns_server,
                 "dns-client": dns_client, "ntp-server": ntp_server, "ntp-client": ntp_client, "mdns": mdns,
-                "echo-server": echo_server, "typist": typist}
+                "echo-server": echo_server, "typist": typist, "http-server": http_server,
+                "http-poller": http_poller}
+    if a.command == "ssh-session":
+        return ssh_session(a)
     asyncio.run(commands[a.command](a))
 
 

@@ -8,13 +8,33 @@
   let lastSeq = null;
   let streamId = null;
   let backoff = 500;
+  let socket = null;
   let state = null;
   let sessions = [];
   let alerts = [];
   const charts = {};
+  // Stalls seen while the page is open (teleop_stall, video_stall events): shaded on every chart.
+  let stalls = [];
   const $ = (id) => document.getElementById(id);
 
   function text(el, value) { el.textContent = value; }
+
+  // Draws each stall as a band from its start to its end on the chart's "seconds ago" axis.
+  const stallBands = {
+    id: 'stallBands',
+    beforeDatasetsDraw(chart) {
+      const x = chart.scales.x, area = chart.chartArea, now = Date.now() / 1000, ctx = chart.ctx;
+      ctx.save();
+      for (const s of stalls) {
+        const from = Math.max(x.min, s.started - now), to = Math.min(x.max, s.ended - now);
+        if (to < x.min || from > x.max) { continue; }
+        const left = x.getPixelForValue(from), right = Math.max(left + 2, x.getPixelForValue(to));
+        ctx.fillStyle = s.kind === 'video' ? 'rgba(241,196,15,.25)' : 'rgba(231,76,60,.3)';
+        ctx.fillRect(left, area.top, right - left, area.bottom - area.top);
+      }
+      ctx.restore();
+    }
+  };
 
   function makeCharts() {
     if (typeof Chart === 'undefined') { return; }
@@ -23,6 +43,7 @@
     for (const name of METRICS) {
       charts[name] = new Chart($('chart-' + name), {
         type: 'line',
+        plugins: [stallBands],
         data: { datasets: [{ data: [], borderColor: '#4aa3ff', backgroundColor: 'rgba(74,163,255,.15)',
           fill: true, pointRadius: 0, borderWidth: 2, tension: 0.2 }] },
         options: { animation: false, responsive: true, maintainAspectRatio: false,
@@ -86,7 +107,7 @@
     const body = $('sessions');
     body.replaceChildren();
     if (!sessions.length) {
-      const row = body.insertRow(); const cell = row.insertCell(); cell.colSpan = 4;
+      const row = body.insertRow(); const cell = row.insertCell(); cell.colSpan = 5;
       cell.className = 'empty'; cell.textContent = 'no session yet';
       return;
     }
@@ -97,6 +118,77 @@
       row.insertCell().textContent = s.is_active ? 'running' : fmtDuration(s.duration);
       row.insertCell().textContent = s.operators.map((o) => o.name).join(', ') || '–';
       row.insertCell().textContent = s.robot_type || '–';
+      const ended = row.insertCell();
+      ended.className = 'end-reason';
+      ended.textContent = s.is_active ? '' : (s.end_reason || '–').replace(/_/g, ' ');
+      ended.title = s.end_detail || '';
+    }
+  }
+
+  function addStall(s) {
+    if (typeof s.started !== 'number' || typeof s.ended !== 'number') { return; }
+    stalls.push(s);
+    stalls = stalls.slice(-50);
+    const list = $('stalls');
+    list.replaceChildren();
+    for (const x of stalls.slice(-8).reverse()) {
+      const li = document.createElement('li');
+      li.className = 'stall ' + x.kind;
+      li.textContent = x.kind + ' stall ' + Math.round((x.ended - x.started) * 1000) + ' ms at ' + fmtTime(x.started) +
+        ' (' + x.detector + ')';
+      list.appendChild(li);
+    }
+    redraw();
+  }
+
+  // detector_update: each detector's measurements and the first rows of what it follows, compact.
+  function fmtValue(v) {
+    if (typeof v === 'number') { return Number.isInteger(v) ? String(v) : v.toFixed(Math.abs(v) < 10 ? 2 : 1); }
+    if (v === null || v === undefined) { return '–'; }
+    return String(v);
+  }
+  function renderDetectors(d) {
+    const box = $('detectors');
+    box.replaceChildren();
+    for (const det of d.detectors || []) {
+      const card = document.createElement('div');
+      card.className = 'detector'; card.dataset.name = det.name;
+      const title = document.createElement('h3');
+      title.textContent = det.name + (det.is_active === undefined ? '' : det.is_active ? ' · active ' + det.confidence + ' %' : ' · idle');
+      card.appendChild(title);
+      const m = document.createElement('div'); m.className = 'measurements';
+      for (const [k, v] of Object.entries(det.measurements || {})) {
+        const span = document.createElement('span'); span.className = 'measurement'; span.dataset.name = k;
+        span.append(k + ' '); const b = document.createElement('b'); b.textContent = fmtValue(v); span.appendChild(b);
+        m.appendChild(span);
+      }
+      card.appendChild(m);
+      const rows = (det.details || []).slice(0, 5);
+      if (rows.length) {
+        const keys = Object.keys(rows[0]).slice(0, 6);
+        const table = document.createElement('table');
+        const head = table.createTHead().insertRow();
+        for (const k of keys) { const th = document.createElement('th'); th.textContent = k.replace(/_/g, ' '); head.appendChild(th); }
+        const body = table.createTBody();
+        for (const r of rows) {
+          const tr = body.insertRow(); tr.className = 'detector-row';
+          for (const k of keys) { tr.insertCell().textContent = fmtValue(r[k]); }
+        }
+        card.appendChild(table);
+      }
+      if ((det.details_total || 0) > rows.length) {
+        const more = document.createElement('div'); more.className = 'more';
+        more.textContent = rows.length + ' of ' + det.details_total + ' rows (GET detectors/' + det.name + '?offset=)';
+        card.appendChild(more);
+      }
+      if (det.details_error) {
+        const err = document.createElement('div'); err.className = 'more'; err.textContent = det.details_error;
+        card.appendChild(err);
+      }
+      box.appendChild(card);
+    }
+    if (!box.children.length) {
+      const p = document.createElement('p'); p.className = 'empty'; p.textContent = 'no detector'; box.appendChild(p);
     }
   }
   function upsertSession(s) {
@@ -179,6 +271,8 @@
     const d = msg.data || {};
     switch (msg.type) {
       case 'hello':
+        // detector_update is opt-in: ask for every topic, it included
+        if (d.topics && socket) { socket.send(JSON.stringify({ type: 'subscribe', topics: d.topics })); }
         streamId = d.stream_id;
         windowSeconds = d.history_window || windowSeconds;
         text($('version'), 'v' + d.version);
@@ -213,6 +307,12 @@
       case 'health':
         renderHealth(d);
         break;
+      case 'detector_update':
+        renderDetectors(d);
+        break;
+      case 'teleop_stall': case 'video_stall':
+        addStall(d);
+        break;
       default:
         if (msg.type.endsWith('_warning') || msg.type === 'alert_resolved') {
           alerts.unshift(d); alerts = alerts.slice(0, 100); renderAlerts();
@@ -227,6 +327,7 @@
     const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host +
       location.pathname.replace(/[^/]*$/, '') + 'ws' + (q.toString() ? '?' + q : '');
     const ws = new WebSocket(url);
+    socket = ws;
     ws.onopen = () => { backoff = 500; const c = $('conn'); text(c, 'connected'); c.className = 'conn up'; };
     ws.onmessage = (e) => { try { onMessage(JSON.parse(e.data)); } catch (err) { console.error(err); } };
     ws.onclose = (e) => {

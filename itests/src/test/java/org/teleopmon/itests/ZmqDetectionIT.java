@@ -35,7 +35,8 @@ import org.teleopmon.api.capture.CaptureService;
 /**
  * The real distribution: the capture bundle sniffs {@code lo}, the ZMQ detector follows the
  * simulator's LeKiwi session (started with {@code teleop:simulate}) on random ports, and reports
- * its start, operator, rate and end. Needs root or CAP_NET_RAW, as CI runs.
+ * its start, operator, rate and end; the kernel's socket table adds the round trip. Needs root or
+ * CAP_NET_RAW, as CI runs.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -103,6 +104,10 @@ public class ZmqDetectionIT extends TeleopTestSupport {
                     monitor.getState().operators().stream().map(o -> o.operator().name()).toList());
             assertTrue("rate " + signal.measurement("command_rate_hz"), signal.measurement("command_rate_hz") > 25);
             assertEquals(2.0, signal.measurement("cameras"), 0.0);
+            // With capture on, the socket table adds the kernel's round trip without taking detection over.
+            assertEquals("decoded ZMTP decides, not the socket table: " + signal.reason(), 95, signal.confidence());
+            assertTrue("latency_ms from the socket table: " + signal.measurements(),
+                    signal.measurement("latency_ms") > 0);
         });
         String table = execute("teleop:zmq --no-format");
         assertTrue(table, table.contains("command") && table.contains("observation") && table.contains("ACTIVE"));

@@ -1,6 +1,9 @@
 package org.teleopmon.api;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How one detector contributes to the fused state, as the engine sees it.
@@ -13,7 +16,19 @@ import java.time.Instant;
  * @param lastSignal when it last signalled, or {@code null} if never
  * @param signals    how many signals it has sent
  * @param reason     its latest signal's explanation
+ * @param measurements its latest signal's measurements, sorted by name; empty before its first signal
  */
 public record DetectorStatus(String name, boolean active, int confidence, int weight, Health health,
-        Instant lastSignal, long signals, String reason) {
+        Instant lastSignal, long signals, String reason, Map<String, Double> measurements) {
+
+    public DetectorStatus {
+        measurements = measurements == null || measurements.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new TreeMap<>(measurements));
+    }
+
+    /** A status without measurements, as before they were part of it. */
+    public DetectorStatus(String name, boolean active, int confidence, int weight, Health health,
+            Instant lastSignal, long signals, String reason) {
+        this(name, active, confidence, weight, health, lastSignal, signals, reason, Map.of());
+    }
 }

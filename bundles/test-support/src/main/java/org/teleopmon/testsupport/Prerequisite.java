@@ -18,6 +18,8 @@ public enum Prerequisite {
     ROOT("root", "run the tests as root, as CI does", Prerequisite::isRoot),
     LIBPCAP("libpcap", "sudo apt-get install libpcap0.8", Prerequisite::hasLibpcap),
     IPROUTE2("the ip command", "sudo apt-get install iproute2", () -> installed("ip")),
+    TUN("/dev/net/tun (TUN devices)", "sudo modprobe tun (in a container: give it the device, --device /dev/net/tun)",
+            () -> Files.isReadable(Path.of("/dev/net/tun")) && Files.isWritable(Path.of("/dev/net/tun"))),
     TCPDUMP("tcpdump", "sudo apt-get install tcpdump", () -> installed("tcpdump")),
     SETPRIV("setpriv", "sudo apt-get install util-linux", () -> executable("/usr/bin/setpriv")),
     CHROMIUM("Chromium", "sudo apt-get install chromium", () -> executable("/usr/bin/chromium")),
@@ -45,7 +47,11 @@ public enum Prerequisite {
     MOSQUITTO("the Mosquitto broker and clients", "sudo apt-get install mosquitto mosquitto-clients",
             () -> installed("mosquitto") && installed("mosquitto_passwd") && installed("mosquitto_sub")),
     PROMETHEUS("Prometheus and promtool", "sudo apt-get install prometheus",
-            () -> installed("prometheus") && installed("promtool"));
+            () -> installed("prometheus") && installed("promtool")),
+    OPENSSH("OpenSSH's sshd, ssh and ssh-keygen", "sudo apt-get install openssh-server openssh-client",
+            () -> executable("/usr/sbin/sshd") && installed("ssh") && installed("ssh-keygen")),
+    RSYNC("rsync", "sudo apt-get install rsync", () -> installed("rsync")),
+    CURL("curl", "sudo apt-get install curl", () -> installed("curl"));
 
     /** Debian's interpreter: the {@code python3} first on a developer's PATH may be another install. */
     public static final String PYTHON3 = "/usr/bin/python3";

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.teleopmon.api.DetectorStatus;
+import org.teleopmon.api.Health;
 import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.usage.LedgerSession;
 import org.teleopmon.api.usage.UsageTotal;
@@ -80,6 +83,53 @@ public final class Wire {
     /** Parses a JSON text (a client's message) into a tree. */
     public static JsonNode read(String text) throws JsonProcessingException {
         return MAPPER.readTree(text);
+    }
+
+    /**
+     * One detector as {@code GET /detectors} and {@code detector_update} show it: the engine's
+     * {@link DetectorStatus} (measurements included), one page of the rows its service's
+     * {@code details()} gives, and how many rows there are in all.
+     */
+    public static ObjectNode detector(DetectorStatus status, List<? extends Map<String, ?>> rows, long total) {
+        ObjectNode node = object(status);
+        return withRows(node, rows, total);
+    }
+
+    /**
+     * A detector service the engine does not know (no engine runs): its name, its own health and one
+     * page of its rows.
+     */
+    public static ObjectNode detector(String name, Health health, List<? extends Map<String, ?>> rows, long total) {
+        ObjectNode node = object();
+        node.put("name", name);
+        node.set("health", object(health));
+        return withRows(node, rows, total);
+    }
+
+    /** A detector whose {@code details()} threw: the entry says so instead of giving rows. */
+    public static ObjectNode detectorRowsFailed(ObjectNode entry, Throwable failure) {
+        entry.remove("details");
+        entry.remove("details_total");
+        entry.put("details_error", "details() threw " + failure.getClass().getSimpleName());
+        return entry;
+    }
+
+    /**
+     * The {@code data} of a {@code detector_update} message: every detector ({@link #detector}), each
+     * with at most {@code rowLimit} rows (the rest: {@code GET /detectors/{name}?offset=}).
+     */
+    public static ObjectNode detectorUpdate(List<ObjectNode> detectors, int rowLimit) {
+        ObjectNode node = object();
+        node.put("details_limit", rowLimit);
+        ArrayNode list = node.putArray("detectors");
+        detectors.forEach(list::add);
+        return node;
+    }
+
+    private static ObjectNode withRows(ObjectNode node, List<? extends Map<String, ?>> rows, long total) {
+        node.set("details", array(rows));
+        node.put("details_total", total);
+        return node;
     }
 
     /**

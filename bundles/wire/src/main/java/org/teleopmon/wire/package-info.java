@@ -4,7 +4,7 @@
  * The shapes are documented, with an example each, in {@code docs/wire.md}.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.teleopmon.wire;
 
 import org.osgi.annotation.bundle.Export;

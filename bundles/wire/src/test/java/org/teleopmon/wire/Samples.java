@@ -66,7 +66,10 @@ final class Samples {
             EventType.ALERT_RESOLVED, Double.NaN, 15.0, "back to normal: low_fps front", NOW);
     static final Silence SILENCE = new Silence("low_fps", "front", NOW.plus(Duration.ofMinutes(10)));
     static final DetectorStatus DETECTOR = new DetectorStatus("zmq", true, 90, 90, Health.ok(), NOW, 1520,
-            "LeKiwi commands at 30.1 Hz from 10.0.0.7");
+            "LeKiwi commands at 30.1 Hz from 10.0.0.7", Map.of(Measurements.COMMAND_RATE_HZ, 30.1,
+                    "command_gap_max_ms", 41.5, "watchdog_tripped", 0.0));
+    /** A ZMQ connection row as the detector's details() gives it; a NaN stands for "not measured". */
+    static final Map<String, Object> CONNECTION = connection();
     static final Health HEALTH = Health.warn("no packets on lo for 30 s");
     static final MetricSummary SUMMARY = new MetricSummary("latency_ms", Map.of("detector", "zmq"),
             Duration.ofSeconds(60), 1800, 4.2, 31.5, 12.1, 11.0, 22.4, 29.8, 12.5, 30.0);
@@ -86,6 +89,17 @@ final class Samples {
     private Samples() {
     }
 
+    private static Map<String, Object> connection() {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("client", "10.0.0.7:50122");
+        row.put("port", 5555);
+        row.put("role", "command");
+        row.put("messages_to_robot", 1520L);
+        row.put("idle_ms", 12L);
+        row.put("rtt_ms", Double.NaN);
+        return row;
+    }
+
     /** Every sample, by name, in the order docs/wire.md shows them. */
     static Map<String, Object> all() {
         Map<String, Object> all = new LinkedHashMap<>();
@@ -99,6 +113,8 @@ final class Samples {
         all.put("alert-resolved", RESOLVED);
         all.put("silence", SILENCE);
         all.put("detector", DETECTOR);
+        all.put("detector-entry", Wire.detector(DETECTOR, List.of(CONNECTION), 3));
+        all.put("detector-update", Wire.detectorUpdate(List.of(Wire.detector(DETECTOR, List.of(CONNECTION), 3)), 20));
         all.put("health", HEALTH);
         all.put("summary", SUMMARY);
         all.put("summary-empty", EMPTY_SUMMARY);

@@ -104,6 +104,7 @@ final class DetectorSlot {
 
     DetectorStatus status(int weight, Instant now, Duration silence) {
         return new DetectorStatus(name, latest != null && latest.active(), latest == null ? 0 : latest.confidence(),
-                weight, health(now, silence), freshAt, signals, latest == null ? "" : latest.reason());
+                weight, health(now, silence), freshAt, signals, latest == null ? "" : latest.reason(),
+                latest == null ? null : latest.measurements());
     }
 }

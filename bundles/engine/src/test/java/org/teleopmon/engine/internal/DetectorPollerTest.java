@@ -33,6 +33,18 @@ class DetectorPollerTest {
         return new TestDetector(name, detect, health);
     }
 
+    /** A detector whose detect() blocks until the test ends. */
+    private Detector stuck() {
+        return detector("stuck", () -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return DetectorSignal.builder("stuck").build();
+        }, Health::ok);
+    }
+
     private Health health(String name) {
         return correlator.detectors().stream().filter(d -> d.name().equals(name)).map(DetectorStatus::health)
                 .findFirst().orElseThrow();
@@ -49,14 +61,7 @@ class DetectorPollerTest {
         detectors.put(detector("sick", () -> DetectorSignal.builder("sick").build(), () -> {
             throw new UnsupportedOperationException("no health");
         }), "sick");
-        detectors.put(detector("stuck", () -> {
-            try {
-                release.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return DetectorSignal.builder("stuck").build();
-        }, Health::ok), "stuck");
+        detectors.put(stuck(), "stuck");
         detectors.values().forEach(name -> correlator.attach(name, 50));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
@@ -72,6 +77,25 @@ class DetectorPollerTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             poller.poll(detectors, correlator, Duration.ofMillis(200));
             assertThat(health("stuck").isOk()).isTrue();
+        });
+    }
+
+    @Test
+    void aDetectorQueuedBehindAHungOneIsStillPolledOnEveryTick() {
+        java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+        Map<Detector, String> detectors = new java.util.LinkedHashMap<>();
+        detectors.put(stuck(), "stuck");
+        detectors.put(detector("behind", () -> {
+            polls.incrementAndGet();
+            return DetectorSignal.builder("behind").build();
+        }, Health::ok), "behind");
+        detectors.values().forEach(name -> correlator.attach(name, 50));
+
+        // The first batch blocks in "stuck" before reaching "behind"; later ticks move "behind" to a new batch.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            poller.poll(detectors, correlator, Duration.ofMillis(200));
+            assertThat(polls.get()).isGreaterThanOrEqualTo(3);
+            assertThat(health("stuck").message()).contains("has not returned for");
         });
     }
 }

@@ -21,11 +21,15 @@ public final class RingLayout {
     public static final int MIN_CAPACITY = 1024;
     public static final int MAX_CAPACITY = 1 << 30;
 
-    /** Record type ids 1..14: the event types, in the API's order. */
+    /**
+     * Record type ids 1..16: the event types, in the order they were added to the API (ids never move:
+     * readers of older rings rely on them).
+     */
     private static final String[] EVENT_TYPES = {
         "state_update", "operator_connected", "operator_disconnected", "teleoperation_started",
         "teleoperation_stopped", "latency_warning", "bandwidth_warning", "packet_loss_warning", "fps_warning",
-        "command_rate_warning", "resource_warning", "signal_lost_warning", "alert_warning", "alert_resolved"
+        "command_rate_warning", "resource_warning", "signal_lost_warning", "alert_warning", "alert_resolved",
+        "teleop_stall", "video_stall"
     };
 
     private RingLayout() {

@@ -29,6 +29,7 @@ import org.teleopmon.api.Reading;
 import org.teleopmon.api.Severity;
 import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopState;
+import org.teleopmon.shm.reader.RingLayout;
 import org.teleopmon.shm.reader.RingReader;
 import org.teleopmon.shm.reader.ShmPaths;
 import org.teleopmon.shm.reader.ShmState;
@@ -106,6 +107,16 @@ class ShmPublisherTest {
             assertThat(records.get(1)).startsWith("6 2 {\"type\":\"latency_warning\",\"timestamp\":1767261600.000,"
                     + "\"data\":{\"rule\":\"latency\",\"subject\":\"zmq\",\"severity\":\"warning\",\"status\":\"firing\"")
                     .contains("\"value\":250.0,\"threshold\":200.0,\"message\":\"latency \\\"high\\\"\"");
+        }
+    }
+
+    /** An event type added to the API without a ring id could not be written (it was, for the stall events). */
+    @Test
+    void everyEventTypeHasItsOwnRingTypeId() {
+        for (EventType type : EventType.values()) {
+            int id = RingLayout.typeId(type.wireName());
+            assertThat(id).as(type.wireName()).isPositive();
+            assertThat(RingLayout.typeName(id)).isEqualTo(type.wireName());
         }
     }
 

@@ -1,14 +1,12 @@
 package org.teleopmon.streamer.internal;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.teleopmon.api.AlertService;
-import org.teleopmon.api.Detector;
 import org.teleopmon.api.Health;
 import org.teleopmon.api.MetricsCollector;
 import org.teleopmon.api.TeleopMonitor;
@@ -22,6 +20,7 @@ final class Api {
     private final HealthView health;
     private final PrometheusView prometheus;
     private final UsageApi usage;
+    private final DetectorsView detectors;
 
     Api(Sources sources, Hub hub, HealthView health) {
         this.sources = sources;
@@ -29,6 +28,7 @@ final class Api {
         this.health = health;
         this.prometheus = new PrometheusView(sources, hub);
         this.usage = new UsageApi(sources);
+        this.detectors = new DetectorsView(sources, health);
     }
 
     HttpReply status(Query query) {
@@ -98,46 +98,34 @@ final class Api {
     }
 
     HttpReply detectors(Query query) {
+        DetectorsView.Page page = page(query);
         ObjectNode node = Wire.object();
-        Optional<TeleopMonitor> monitor = sources.monitor();
-        node.put("engine", monitor.isPresent());
-        if (monitor.isPresent()) {
-            ArrayNode detectors = Wire.array(monitor.get().getDetectors());
-            detectors.forEach(entry -> details((ObjectNode) entry));
-            node.set("detectors", detectors);
-        } else {
-            ArrayNode detectors = node.putArray("detectors");
-            for (HealthView.Check check : health.checks()) {
-                if (check.kind().equals("detector") && !sources.detectors().isEmpty()) {
-                    ObjectNode entry = Wire.object();
-                    entry.put("name", check.name());
-                    entry.set("health", Wire.object(check.health()));
-                    details(entry);
-                    detectors.add(entry);
-                }
-            }
-        }
+        node.put("engine", sources.monitor().isPresent());
+        node.put("offset", page.offset());
+        node.put("limit", page.limit());
+        ArrayNode list = node.putArray("detectors");
+        detectors.all(page).forEach(list::add);
         return HttpReply.ok(node);
     }
 
-    /** Adds what the detector service of the entry's name follows now (its devices, calls), when it says. */
-    private void details(ObjectNode entry) {
-        String name = entry.path("name").asText();
-        for (Detector detector : sources.detectors()) {
-            if (detector.name().equals(name)) {
-                List<Map<String, Object>> details;
-                try {
-                    details = detector.details();
-                } catch (RuntimeException e) {
-                    entry.put("details_error", "details() threw " + e.getClass().getSimpleName());
-                    return;
-                }
-                if (!details.isEmpty()) {
-                    entry.set("details", Wire.array(details));
-                }
-                return;
-            }
+    HttpReply detector(Query query, String name) {
+        DetectorsView.Page page = page(query);
+        Optional<ObjectNode> entry = detectors.one(name, page);
+        if (entry.isEmpty()) {
+            return HttpReply.error(404, "not_found", "no detector named \"" + Strings.clip(name, 40)
+                    + "\"; detectors: " + detectors.names());
         }
+        ObjectNode node = Wire.object();
+        node.put("engine", sources.monitor().isPresent());
+        node.put("offset", page.offset());
+        node.put("limit", page.limit());
+        node.set("detector", entry.get());
+        return HttpReply.ok(node);
+    }
+
+    /** {@code ?offset=&limit=} of a detector's rows: limit 1..1000 (default 100), any offset from 0. */
+    private static DetectorsView.Page page(Query query) {
+        return new DetectorsView.Page(query.longValue("offset", 0), query.intValue("limit", 100, 1, 1000));
     }
 
     HttpReply alerts(Query query) {

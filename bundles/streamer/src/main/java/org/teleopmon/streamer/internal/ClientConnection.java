@@ -97,8 +97,9 @@ public final class ClientConnection implements Session.Listener.AutoDemanding {
         protocol.forget(this);
     }
 
+    /** No topics means every topic but the opt-in ones ({@code detector_update}), as in the seed. */
     boolean wants(String type) {
-        return topics.isEmpty() || topics.contains(type);
+        return topics.isEmpty() ? !Topics.OPT_IN.contains(type) : topics.contains(type);
     }
 
     Set<String> topics() {

@@ -34,10 +34,16 @@ public final class HealthView {
     public List<Check> checks() {
         List<Check> checks = new ArrayList<>();
         checks.add(new Check("component", "streamer", own.get()));
-        List<Check> reported = new ArrayList<>();
+        // one row per component name: two reporters of one name (a restarted bundle's old and new
+        // service, briefly) show as one, the worse of the two
+        Map<String, Check> byName = new java.util.LinkedHashMap<>();
         for (HealthReporter reporter : sources.reporters()) {
-            reported.add(guarded("component", reporter::component, reporter::health));
+            Check check = guarded("component", reporter::component, reporter::health);
+            byName.merge(check.name(), check, (a, b) -> a.health().status().worst(b.health().status())
+                    == a.health().status() ? a : b);
         }
+        byName.remove("streamer");
+        List<Check> reported = new ArrayList<>(byName.values());
         // a component that reports its own health is listed once, with what it says
         if (reported.stream().noneMatch(c -> c.name().equals("engine"))) {
             checks.add(new Check("component", "engine", sources.monitor().isPresent() ? Health.ok()

@@ -27,9 +27,11 @@ final class HttpRouter extends Handler.Abstract {
     }
 
     private static final String ONE_SESSION = "/sessions/";
+    private static final String ONE_DETECTOR = "/detectors/";
 
     private final Map<String, Route> routes;
     private final Route oneSession;
+    private final Route oneDetector;
     private final StaticFiles files = new StaticFiles();
     private final Access access;
 
@@ -37,6 +39,8 @@ final class HttpRouter extends Handler.Abstract {
         this.access = access;
         this.oneSession = new Route(Set.of(), false,
                 (q, r) -> api.session(q, Request.getPathInContext(r).substring(ONE_SESSION.length())));
+        this.oneDetector = new Route(Set.of("limit", "offset"), false,
+                (q, r) -> api.detector(q, Request.getPathInContext(r).substring(ONE_DETECTOR.length())));
         this.routes = Map.of(
                 "/status", new Route(Set.of(), false, (q, r) -> api.status(q)),
                 "/metrics", new Route(Set.of("format"), false,
@@ -47,7 +51,7 @@ final class HttpRouter extends Handler.Abstract {
                 "/sessions", new Route(Set.of("limit", "from", "to", "operator", "robot", "cursor", "format"), false,
                         (q, r) -> api.sessions(q)),
                 "/usage", new Route(Set.of("by", "from", "to", "format"), false, (q, r) -> api.usage(q)),
-                "/detectors", new Route(Set.of(), false, (q, r) -> api.detectors(q)),
+                "/detectors", new Route(Set.of("limit", "offset"), false, (q, r) -> api.detectors(q)),
                 "/alerts", new Route(Set.of("limit"), false, (q, r) -> api.alerts(q)),
                 "/ws", new Route(Set.of("last_seq", "stream_id", "topics"), false,
                         (q, r) -> HttpReply.error(400, "websocket_required", "/ws needs a WebSocket upgrade")));
@@ -72,7 +76,7 @@ final class HttpRouter extends Handler.Abstract {
 
     private HttpReply answer(Request request) {
         String path = Request.getPathInContext(request);
-        Route route = path.startsWith(ONE_SESSION) && path.length() > ONE_SESSION.length() ? oneSession
+        Route route = below(path, ONE_SESSION) ? oneSession : below(path, ONE_DETECTOR) ? oneDetector
                 : routes.get(path);
         Optional<HttpReply> file = route == null && ("/".equals(path) || path.startsWith("/static/"))
                 ? files.find(path) : Optional.empty();
@@ -93,6 +97,10 @@ final class HttpRouter extends Handler.Abstract {
             return HttpReply.error(401, "unauthorized", "a bearer token is required (Authorization: Bearer ...)");
         }
         return route.answer().apply(query, request);
+    }
+
+    private static boolean below(String path, String prefix) {
+        return path.startsWith(prefix) && path.length() > prefix.length();
     }
 
     /** The query's parameters; a malformed escape or bad UTF-8 is the client's mistake (400), not ours. */

@@ -1,7 +1,10 @@
 package org.teleopmon.streamer.internal;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,6 +57,30 @@ public final class Hub {
             }
             return next;
         }
+    }
+
+    /**
+     * Sends a snapshot to the clients that want its topic. It is not numbered and not kept for replay
+     * (the next snapshot supersedes it); like a reply it carries the seq of the last broadcast.
+     */
+    void offer(String type, Instant timestamp, JsonNode data) {
+        synchronized (lock) {
+            Message message = new Message(seq, type, envelope(type, seq, timestamp, data));
+            for (ClientConnection client : clients) {
+                client.deliver(message);
+            }
+        }
+    }
+
+    /** The clients connected now that want this topic. */
+    Set<ClientConnection> wanting(String type) {
+        Set<ClientConnection> wanting = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ClientConnection client : clients) {
+            if (client.wants(type)) {
+                wanting.add(client);
+            }
+        }
+        return wanting;
     }
 
     /**

@@ -92,6 +92,35 @@ final class PrometheusView {
             out.add("teleop_detector_healthy", "gauge", "1 while the detector's health is OK or WARN.", labels,
                     detector.health() == null || detector.health().status().httpStatus() == 200 ? 1 : 0);
         }
+        measurements(out, monitor.getDetectors());
+    }
+
+    /**
+     * One family per measurement name, in base units, labelled by detector only: a name has one meaning
+     * and unit, so sums and averages over a family make sense (one family with a {@code name} label
+     * would mix hertz with seconds). Names are the detectors' own, a bounded set; peers, streams and
+     * devices stay in {@code /detectors}. A {@code _total} is the detector's running count: a counter.
+     */
+    private static void measurements(PromFamilies out, List<DetectorStatus> detectors) {
+        Map<String, Map<String, Double>> byFamily = new TreeMap<>();
+        Map<String, String> source = new LinkedHashMap<>();
+        for (DetectorStatus detector : detectors) {
+            detector.measurements().forEach((name, value) -> {
+                BaseUnits unit = BaseUnits.of(name);
+                String family = "teleop_measurement_" + unit.name();
+                // two names in other units of one quantity (x_ms, x_s) meet in one family: the first wins
+                if (source.putIfAbsent(family + "/" + detector.name(), name) == null) {
+                    byFamily.computeIfAbsent(family, f -> new TreeMap<>()).put(detector.name(), unit.convert(value));
+                }
+            });
+        }
+        byFamily.forEach((family, values) -> {
+            boolean counter = family.endsWith("_total");
+            values.forEach((detector, value) -> out.add(family, counter ? "counter" : "gauge",
+                    "Detector measurement " + family.substring("teleop_measurement_".length())
+                            + " (base units), from each detector's latest signal.",
+                    Map.of("detector", detector), value));
+        });
     }
 
     /** One series per end class: the four of {@link org.teleopmon.api.EndReason.Kind#category()}, no more. */

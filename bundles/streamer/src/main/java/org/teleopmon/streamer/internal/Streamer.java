@@ -2,6 +2,7 @@ package org.teleopmon.streamer.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -24,6 +25,10 @@ public final class Streamer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Streamer.class);
     private static final long HEALTH_PERIOD_MS = 1000;
     private static final long MAX_RETRY_SECONDS = 30;
+    /** Least time between two {@code detector_update}s: detectors measure over windows of a second or more. */
+    static final long DETECTOR_UPDATE_MS = 1000;
+    /** Rows of each detector in a {@code detector_update}; the rest through {@code /detectors/{name}?offset=}. */
+    static final int DETECTOR_UPDATE_ROWS = 20;
 
     private final Sources sources;
     private final String version;
@@ -36,6 +41,9 @@ public final class Streamer implements AutoCloseable {
     private volatile JettyListener listener;
     private volatile Health own = Health.unavailable("not started");
     private volatile String lastHealth = "";
+    private final DetectorsView detectors;
+    private String lastDetectors = "";
+    private Set<ClientConnection> detectorClients = Set.of();
     /** start() was called and stop() was not: the port should be open. */
     private boolean wanted;
     private int failures;
@@ -54,7 +62,10 @@ public final class Streamer implements AutoCloseable {
         this.history = new MetricHistory(Duration.ofSeconds(settings.historySeconds()));
         this.health = new HealthView(sources, () -> own);
         this.snapshots = new Snapshots(sources, history, health, version);
+        this.detectors = new DetectorsView(sources, health);
         scheduler.scheduleWithFixedDelay(this::pushHealthIfChanged, HEALTH_PERIOD_MS, HEALTH_PERIOD_MS,
+                TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::pushDetectorsIfChanged, DETECTOR_UPDATE_MS, DETECTOR_UPDATE_MS,
                 TimeUnit.MILLISECONDS);
     }
 
@@ -195,6 +206,31 @@ public final class Streamer implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.debug("Health push failed", e);
+        }
+    }
+
+    /**
+     * Throttled like {@code state_update}: at most once per {@link #DETECTOR_UPDATE_MS}, only while what
+     * a subscriber sees changes, and only while someone subscribed; a new subscriber gets the current
+     * view on the next tick. Runs on the timer thread only.
+     */
+    private void pushDetectorsIfChanged() {
+        try {
+            Set<ClientConnection> wanting = hub.wanting(Topics.DETECTOR_UPDATE);
+            if (wanting.isEmpty()) {
+                detectorClients = Set.of();
+                return;
+            }
+            var data = Wire.detectorUpdate(detectors.all(new DetectorsView.Page(0, DETECTOR_UPDATE_ROWS)),
+                    DETECTOR_UPDATE_ROWS);
+            String text = Wire.write(data);
+            if (!text.equals(lastDetectors) || !detectorClients.containsAll(wanting)) {
+                lastDetectors = text;
+                detectorClients = wanting;
+                hub.offer(Topics.DETECTOR_UPDATE, Instant.now(), data);
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("Detector update failed", e);
         }
     }
 

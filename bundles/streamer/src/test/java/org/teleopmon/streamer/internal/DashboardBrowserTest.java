@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,12 +19,16 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.teleopmon.api.Alert;
+import org.teleopmon.api.DetectorStatus;
+import org.teleopmon.api.EndReason;
+import org.teleopmon.api.Health;
 import org.teleopmon.api.EventType;
 import org.teleopmon.api.IdentitySource;
 import org.teleopmon.api.Operator;
 import org.teleopmon.api.OperatorInfo;
 import org.teleopmon.api.Reading;
 import org.teleopmon.api.SessionRecord;
+import org.teleopmon.api.Stall;
 import org.teleopmon.api.Severity;
 import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopState;
@@ -153,6 +158,54 @@ class DashboardBrowserTest {
         browser.findElement(By.cssSelector("#usage-by option[value=robot]")).click();
         await().atMost(TIMEOUT).until(() -> text("usage-source").contains("recent sessions only"));
         assertThat(text("usage")).startsWith("lekiwi (lekiwi) 1 30s");
+    }
+
+    @Test
+    void theDetectorPanelShowsMeasurementsAndRowsAndSessionsTheirEndReason() throws Exception {
+        sources.monitor = monitor;
+        monitor.statuses.add(new DetectorStatus("zmq", true, 90, 90, Health.ok(), Instant.now(), 40,
+                "LeKiwi commands at 30 Hz", Map.of("command_rate_hz", 30.2, "command_gap_max_ms", 48.0)));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            rows.add(Map.of("client", "10.0.0." + i + ":50000", "port", 5555));
+        }
+        sources.detectors.add(new TestSources.DetectorWithDetails("zmq", rows));
+        Instant start = Instant.now().minusSeconds(40);
+        monitor.sessions.add(new SessionRecord("s3", start, start.plusSeconds(30), Duration.ofSeconds(30), List.of(),
+                "lekiwi", Map.of(), EndReason.of(EndReason.Kind.ROBOT_CLOSED,
+                        "robot host closed the command connection after 30 s; see connection_time_s")));
+        streamer = new Streamer(sources, Settings.local(0), "0.1.0");
+        streamer.start();
+        chromium = HeadlessChromium.start();
+        browser = chromium.driver();
+        browser.get("http://127.0.0.1:" + streamer.port() + "/");
+
+        await().atMost(TIMEOUT).until(() -> text("sessions").contains("robot closed"));
+        assertThat(browser.findElement(By.cssSelector("#sessions td.end-reason")).getAttribute("title"))
+                .contains("connection_time_s");
+        await().atMost(TIMEOUT).until(() -> !browser.findElements(By.cssSelector("#detectors .detector")).isEmpty());
+        assertThat(text("detectors")).contains("zmq").contains("command_rate_hz 30.2").contains("command_gap_max_ms 48");
+        assertThat(browser.findElements(By.cssSelector("#detectors tr.detector-row"))).hasSize(5);
+        assertThat(text("detectors")).contains("5 of 7 rows");
+
+        monitor.statuses.set(0, new DetectorStatus("zmq", true, 90, 90, Health.ok(), Instant.now(), 41,
+                "LeKiwi commands at 12 Hz", Map.of("command_rate_hz", 12.5)));
+        await().atMost(TIMEOUT).until(() -> text("detectors").contains("command_rate_hz 12.5"));
+
+        Instant stalled = Instant.now().minusSeconds(5);
+        streamer.onEvent(TeleopEvent.stall(new Stall(Stall.Kind.COMMAND, "zmq", stalled, stalled.plusMillis(640),
+                Duration.ofMillis(500), "s3"), monitor.state));
+        await().atMost(TIMEOUT).until(() -> !browser.findElements(By.cssSelector("#stalls li.command")).isEmpty());
+        assertThat(text("stalls")).contains("command stall 640 ms").contains("zmq");
+        // the band is drawn on the canvas: its middle column, 5 s ago, is the stall's colour, not the chart's
+        Number red = (Number) browser.executeScript("""
+                const chart = Chart.getChart('chart-command_rate_hz');
+                chart.update('none');
+                const x = Math.round(chart.scales.x.getPixelForValue(arguments[0] - Date.now() / 1000) * devicePixelRatio);
+                const y = Math.round((chart.chartArea.top + 5) * devicePixelRatio);
+                return chart.ctx.getImageData(x, y, 1, 1).data[0];""", stalled.plusMillis(320).toEpochMilli() / 1000.0);
+        assertThat(red.intValue()).as("red channel inside the stall band").isGreaterThan(60);
+        screenshot("dashboard-detectors.png");
     }
 
     private String text(String id) {

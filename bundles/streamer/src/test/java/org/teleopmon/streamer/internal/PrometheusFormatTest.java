@@ -46,13 +46,16 @@ class PrometheusFormatTest {
         streamer.close();
     }
 
-    @Test
-    void prometheusTextParsesWithBaseUnitsCountersAndOneHelpPerFamily() throws Exception {
+    /** The exposition of a monitor with every source: engine, detectors with measurements, metrics, ledger. */
+    private String scrape() throws Exception {
         TestSources sources = new TestSources();
         TestSources.Monitor monitor = new TestSources.Monitor();
         monitor.state = TestSources.activeState("");
         monitor.statuses.add(new org.teleopmon.api.DetectorStatus("zmq", true, 90, 60,
-                org.teleopmon.api.Health.ok(), null, 40, ""));
+                org.teleopmon.api.Health.ok(), null, 40, "", Map.of("command_rate_hz", 30.5, "command_gap_max_ms", 48.0,
+                        "malformed_total", 3.0, "dtls_records_per_s", 2.0)));
+        monitor.statuses.add(new org.teleopmon.api.DetectorStatus("network", true, 80, 60,
+                org.teleopmon.api.Health.ok(), null, 40, "", Map.of("command_rate_hz", 29.0, "video_mbps", 2.5)));
         TestSources.Metrics metrics = new TestSources.Metrics();
         metrics.summaries.add(new MetricSummary("latency_ms", Map.of("stream", "com\"mands\\"), Duration.ofSeconds(60),
                 120, 5, 250, 20, 18, 90, 200, 22, 2));
@@ -83,7 +86,12 @@ class PrometheusFormatTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse(""))
                 .startsWith("text/plain; version=0.0.4");
-        String text = response.body();
+        return response.body();
+    }
+
+    @Test
+    void prometheusTextParsesWithBaseUnitsCountersAndOneHelpPerFamily() throws Exception {
+        String text = scrape();
 
         Map<String, Long> helps = Arrays.stream(text.split("\n")).filter(l -> l.startsWith("# HELP "))
                 .collect(Collectors.groupingBy(l -> l.split(" ")[2], Collectors.counting()));
@@ -94,8 +102,8 @@ class PrometheusFormatTest {
         JsonNode families = Wire.read(parse(text));
         assertThat(sample(families, "teleop_metric_latency_seconds", Map.of("stream", "com\"mands\\", "stat", "p99")))
                 .isEqualTo(0.2);
-        assertThat(sample(families, "teleop_metric_bandwidth_bits_per_second", Map.of("stat", "last")))
-                .isEqualTo(41_000_000.0);
+        assertThat(sample(families, "teleop_metric_bandwidth_bytes_per_second", Map.of("stat", "last")))
+                .isEqualTo(41 * 125_000.0);
         assertThat(sample(families, "teleop_detections_total", Map.of())).isEqualTo(42);
         assertThat(sample(families, "teleop_ledger_sessions_total", Map.of("end_class", "idle"))).isEqualTo(2);
         assertThat(sample(families, "teleop_ledger_sessions_total", Map.of("end_class", "monitor_crashed"))).isZero();
@@ -109,6 +117,18 @@ class PrometheusFormatTest {
         assertThat(sample(families, "teleop_reading_latency_seconds", Map.of("source", "zmq"))).isEqualTo(0.0125);
         assertThat(Double.isNaN(sample(families, "teleop_metric_latency_seconds",
                 Map.of("stream", "video", "stat", "mean")))).isTrue();
+        assertThat(sample(families, "teleop_measurement_command_rate_hertz", Map.of("detector", "zmq"))).isEqualTo(30.5);
+        assertThat(sample(families, "teleop_measurement_command_rate_hertz", Map.of("detector", "network")))
+                .isEqualTo(29.0);
+        assertThat(sample(families, "teleop_measurement_command_gap_max_seconds", Map.of("detector", "zmq")))
+                .isEqualTo(0.048);
+        assertThat(sample(families, "teleop_measurement_video_bytes_per_second", Map.of("detector", "network")))
+                .isEqualTo(2.5 * 125_000.0);
+        assertThat(sample(families, "teleop_measurement_dtls_records_per_second", Map.of("detector", "zmq")))
+                .isEqualTo(2.0);
+        assertThat(text).contains("# TYPE teleop_measurement_malformed_total counter");
+        assertThat(text.lines().filter(l -> l.startsWith("teleop_measurement_")))
+                .as("bounded labels: the detector only").allMatch(l -> l.matches("teleop_measurement_\\w+\\{detector=\"\\w+\"} .*"));
         for (JsonNode family : families) {
             if (family.path("type").asText().equals("counter")) {
                 for (JsonNode s : family.path("samples")) {
@@ -116,6 +136,20 @@ class PrometheusFormatTest {
                 }
             }
         }
+    }
+
+    /** promtool, Prometheus' own checker, finds nothing to say about the exposition (format and lint). */
+    @Test
+    @Requires(Prerequisite.PROMETHEUS)
+    void promtoolChecksTheExpositionClean() throws Exception {
+        String text = scrape();
+        Process promtool = new ProcessBuilder(List.of("promtool", "check", "metrics")).redirectErrorStream(true).start();
+        promtool.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+        promtool.getOutputStream().close();
+        String out = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(promtool.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(promtool.exitValue()).as("promtool check metrics:\n" + out + "\n" + text).isZero();
+        assertThat(out.trim()).as("promtool's findings").isEmpty();
     }
 
     private static double sample(JsonNode families, String name, Map<String, String> labels) {

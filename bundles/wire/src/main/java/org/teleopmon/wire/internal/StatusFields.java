@@ -27,6 +27,11 @@ final class StatusFields {
         Units.time(json, "last_signal", status.lastSignal());
         json.writeNumberField("signals", status.signals());
         json.writeStringField("reason", status.reason());
+        json.writeObjectFieldStart("measurements");
+        for (Map.Entry<String, Double> m : new TreeMap<>(status.measurements()).entrySet()) {
+            Units.number(json, m.getKey(), m.getValue());
+        }
+        json.writeEndObject();
     }
 
     /** The Felix level names, upper case: they are what health endpoints everywhere print. */

@@ -61,6 +61,17 @@ public final class WireModule extends SimpleModule {
                 json.writeNumber(Units.epochSeconds(value));
             }
         });
+        // A detector's table rows (Detector.details()) hold boxed doubles: JSON has no NaN, so unknown is null.
+        addSerializer(Double.class, new StdSerializer<>(Double.class) {
+            @Override
+            public void serialize(Double value, JsonGenerator json, SerializerProvider provider) throws IOException {
+                if (Double.isFinite(value)) {
+                    json.writeNumber(value);
+                } else {
+                    json.writeNull();
+                }
+            }
+        });
         addSerializer(Duration.class, new StdSerializer<>(Duration.class) {
             @Override
             public void serialize(Duration value, JsonGenerator json, SerializerProvider provider) throws IOException {

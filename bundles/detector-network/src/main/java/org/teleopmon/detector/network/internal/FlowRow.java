@@ -1,6 +1,8 @@
 package org.teleopmon.detector.network.internal;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One flow as the shell shows it, computed under the detector's lock.
@@ -24,6 +26,24 @@ public record FlowRow(long id, String flowClass, String protocol, String from, S
     /** Classified flows first, then by id. */
     static final Comparator<FlowRow> ORDER = Comparator.comparing((FlowRow r) -> r.flowClass().equals("-"))
             .thenComparingLong(FlowRow::id);
+
+    /** The row as {@code /detectors} writes it (through the wire schema: NaN is null). */
+    Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("id", id);
+        map.put("class", flowClass);
+        map.put("protocol", protocol);
+        map.put("from", from);
+        map.put("to", to);
+        map.put("source", source);
+        map.put("age_s", ageSeconds);
+        map.put("packets_out", packetsOut);
+        map.put("packets_in", packetsIn);
+        map.put("mbps", mbps);
+        map.put("rate_hz", rateHz);
+        map.put("evidence", evidence);
+        return map;
+    }
 
     static FlowRow of(Flow f, long now, NetworkSettings settings) {
         int from = f.flowClass == FlowClass.NONE ? Flow.SIDE_A : f.classSender();

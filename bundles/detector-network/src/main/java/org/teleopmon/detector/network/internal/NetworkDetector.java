@@ -1,6 +1,7 @@
 package org.teleopmon.detector.network.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -255,6 +256,15 @@ public class NetworkDetector implements Detector, PacketListener {
         return f.closedBy;
     }
 
+    /**
+     * The classified flows, one map each (the shell's {@code teleop:flows}): the flows that make
+     * teleoperation, not every flow the capture follows.
+     */
+    @Override
+    public List<Map<String, Object>> details() {
+        return flows(false).stream().map(FlowRow::toMap).toList();
+    }
+
     /** The flows, classified ones first, for the shell ({@code all} false: classified ones only). */
     public List<FlowRow> flows(boolean all) {
         synchronized (traffic) {
@@ -284,5 +294,10 @@ public class NetworkDetector implements Detector, PacketListener {
 
     LocalAddresses localAddresses() {
         return local;
+    }
+
+    /** The detector's clock: capture time, or wall time before the first packet. */
+    long now() {
+        return time.now();
     }
 }

@@ -52,6 +52,11 @@ record NetworkSettings(int[] vrPorts, int[] webPorts, String webPath, byte[][] c
                 silenceNanos, flowIdleNanos, value, burstGapNanos, vr, video, control);
     }
 
+    NetworkSettings withWebPorts(int... ports) {
+        return new NetworkSettings(vrPorts, ports, webPath, commandEvents, knownPorts, windowNanos, tickNanos,
+                silenceNanos, flowIdleNanos, maxFlows, burstGapNanos, vr, video, control);
+    }
+
     static long nanos(double seconds) {
         return Math.round(seconds * 1e9);
     }

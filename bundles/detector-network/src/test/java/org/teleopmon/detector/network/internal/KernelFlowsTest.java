@@ -84,6 +84,9 @@ class KernelFlowsTest {
         assertThat(s.reason()).contains("video: tcp 10.0.0.2:8554 -> 10.0.0.7:51002");
         // The download is video into the robot: classified, never part of a pattern.
         assertThat(detector.flows(false)).anySatisfy(r -> assertThat(r.from()).isEqualTo("10.0.0.9:443"));
+        // GET /detectors/network's rows: the classified flows, as teleop:flows lists them
+        assertThat(detector.details()).hasSameSizeAs(detector.flows(false))
+                .anySatisfy(row -> assertThat(row).containsEntry("from", "10.0.0.9:443").containsEntry("source", "kernel"));
         assertThat(s.operators()).extracting(o -> o.id()).containsExactly("10.0.0.7");
     }
 

@@ -9,15 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.teleopmon.api.DetectorSignal;
 import org.teleopmon.api.EndReason;
 import org.teleopmon.api.Measurements;
-import org.teleopmon.capture.internal.Capture;
 import org.teleopmon.detector.network.live.Peer;
 import org.teleopmon.detector.network.live.TwoHosts;
 import org.teleopmon.testsupport.ChildProcess;
@@ -32,30 +28,12 @@ import org.teleopmon.testsupport.Requires;
 @Requires({Prerequisite.LIBPCAP, Prerequisite.ROOT, Prerequisite.IPROUTE2, Prerequisite.PYTHON})
 class LiveNetworkTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = LiveRobot.WAIT;
     private static final String ROBOT = TwoHosts.ROBOT;
     private static final String OPERATOR = TwoHosts.OPERATOR;
 
-    /** Runs {@code body} with a ticking detector fed by a live capture of the robot's link. */
-    private static void live(Consumer<Setup> body) throws Exception {
-        try (TwoHosts hosts = TwoHosts.create()) {
-            NetworkDetector detector = new NetworkDetector(NetworkSettings.defaults());
-            detector.localAddresses().set(Set.of(ROBOT));
-            List<DetectorSignal> pushed = new CopyOnWriteArrayList<>();
-            detector.listeners.add(pushed::add);
-            detector.startTicking();
-            try (Capture capture = Capture.open(hosts.robotLink(), hosts.robot().path().toString(), 10)) {
-                capture.add(detector);
-                await().atMost(WAIT).until(capture::ready);
-                body.accept(new Setup(hosts, detector, pushed, capture));
-                assertThat(detector.errors()).isZero();
-            } finally {
-                detector.deactivate();
-            }
-        }
-    }
-
-    private record Setup(TwoHosts hosts, NetworkDetector detector, List<DetectorSignal> pushed, Capture capture) {
+    private static void live(LiveRobot.Body body) throws Exception {
+        LiveRobot.run(body);
     }
 
     @Test
@@ -239,7 +217,7 @@ class LiveNetworkTest {
         });
     }
 
-    private static ChildProcess gstVideo(Setup s, String host, int port, int seconds) {
+    private static ChildProcess gstVideo(LiveRobot s, String host, int port, int seconds) {
         return gstVideo(s.hosts().robot(), host, port, seconds);
     }
 

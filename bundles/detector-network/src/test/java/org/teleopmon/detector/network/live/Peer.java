@@ -32,10 +32,10 @@ public final class Peer implements AutoCloseable {
     private Peer(String label, NetNs ns, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Prerequisite.PYTHON3, "-u", script().toString()));
         command.addAll(args);
-        child = ChildProcess.start(label, ns.command(command), lines::add);
+        child = ChildProcess.start(label, NetNs.command(ns, command), lines::add);
     }
 
-    /** Starts a peer; a server is returned once it listens. */
+    /** Starts a peer in {@code ns} (the JVM's own namespace when null); a server is returned once it listens. */
     public static Peer start(NetNs ns, String... args) {
         Peer peer = new Peer(args[0], ns, List.of(args));
         if (args[0].endsWith("-server") || args[0].equals("udp-sink") || args[0].equals("relay")
@@ -84,7 +84,8 @@ public final class Peer implements AutoCloseable {
         return child.tails();
     }
 
-    private long last(String word) {
+    /** N of the peer's latest {@code <word> N} line. */
+    public long last(String word) {
         for (int i = lines.size() - 1; i >= 0; i--) {
             String[] w = lines.get(i).split(" ");
             if (w.length >= 2 && w[0].equals(word)) {

@@ -2,6 +2,7 @@ package org.teleopmon.detector.webrtc.internal;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -209,6 +210,12 @@ public class WebRtcDetector implements Detector, PacketListener {
             long now = time.now();
             return calls.active().stream().map(c -> CallRow.of(c, now)).toList();
         }
+    }
+
+    /** Media streams of the calls up now, one map each (the shell's {@code teleop:webrtc --streams}). */
+    @Override
+    public List<Map<String, Object>> details() {
+        return streams().stream().map(StreamRow::toMap).toList();
     }
 
     /** Media streams of the calls up now, for the shell. */

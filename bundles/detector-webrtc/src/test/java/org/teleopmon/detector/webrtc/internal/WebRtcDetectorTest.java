@@ -90,6 +90,9 @@ class WebRtcDetectorTest {
             send(T0 + (30 + i) * MS, ROBOT, 50000, OPERATOR, 60000, Wire.rtp(96, false, i, 3000, 0x42, 900));
         }
         assertThat(detector.streams()).singleElement().satisfies(s -> assertThat(s.packets()).isEqualTo(10));
+        // GET /detectors/webrtc's rows: the --streams table
+        assertThat(detector.details()).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("ssrc", 0x42L).containsEntry("packets", 10L).containsEntry("payload_type", 96));
         assertThat(pushed).hasSize(1);
     }
 

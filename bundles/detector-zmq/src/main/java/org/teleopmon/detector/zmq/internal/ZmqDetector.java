@@ -3,6 +3,7 @@ package org.teleopmon.detector.zmq.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -184,6 +185,12 @@ public class ZmqDetector implements Detector, PacketListener {
             return Health.warn(subscriber.problem());
         }
         return failures.health();
+    }
+
+    /** The connections being followed now, one map each (the shell's {@code teleop:zmq} table). */
+    @Override
+    public List<Map<String, Object>> details() {
+        return connections().stream().map(ConnectionRow::toMap).toList();
     }
 
     /** The connections being followed now, for the shell. */

@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,12 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.teleopmon.api.DetectorSignal;
 import org.teleopmon.api.EndReason;
 import org.teleopmon.api.Measurements;
-import org.teleopmon.api.sockets.SocketInterest;
-import org.teleopmon.api.sockets.SocketListener;
-import org.teleopmon.api.sockets.SocketSnapshot;
 import org.teleopmon.simulator.internal.Simulation;
 import org.teleopmon.simulator.internal.SimulationOptions;
-import org.teleopmon.sockets.internal.Sockets;
 import org.teleopmon.testsupport.ChildProcess;
 import org.teleopmon.testsupport.Prerequisite;
 import org.teleopmon.testsupport.Requires;
@@ -39,42 +30,25 @@ class LiveKernelViewTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private final int commandPort = freePort();
-    private final int observationPort = freePort();
+    private final KernelFedDetector kernel = new KernelFedDetector();
+    private final int commandPort = kernel.commandPort;
+    private final int observationPort = kernel.observationPort;
     private final List<DetectorSignal> pushed = new CopyOnWriteArrayList<>();
-    private final ZmqDetector detector = new ZmqDetector(ZmqSettings.defaults(commandPort, observationPort),
-            Clock.systemUTC());
-    private final Sockets sockets = Sockets.open(Duration.ofSeconds(1), Duration.ofMillis(100));
-    private Path script;
+    private final ZmqDetector detector = kernel.detector;
 
     LiveKernelViewTest() {
         detector.listeners.add(pushed::add);
-        sockets.session(true);
-        sockets.add(new SocketListener() {
-            @Override
-            public SocketInterest interest() {
-                return detector.socketInterest();
-            }
-
-            @Override
-            public void onSockets(SocketSnapshot snapshot) {
-                detector.onSockets(snapshot);
-            }
-        });
     }
 
     @AfterEach
-    void close() throws IOException {
-        sockets.close();
-        if (script != null) {
-            Files.delete(script);
-        }
+    void close() {
+        kernel.close();
     }
 
     @Test
     void aLibzmqOperatorIsDetectedMeasuredAndItsCloseIsTheOperatorsEnd() throws Exception {
         try (Simulation robot = Simulation.start(robotOnly());
-                ChildProcess operator = operator(300)) {
+                ChildProcess operator = PythonOperator.start(null, "127.0.0.1", commandPort, observationPort, 300)) {
             // Active at once at a low confidence; at the full one when the rate over the window is a teleop rate.
             DetectorSignal active = await().atMost(WAIT).until(detector::detect,
                     s -> s.active() && s.confidence() == ZmqView.KERNEL_CONFIDENCE);
@@ -106,7 +80,7 @@ class LiveKernelViewTest {
 
     @Test
     void theRobotHostExitingIsTheRobotsEnd() throws Exception {
-        try (ChildProcess operator = operator(100_000)) {
+        try (ChildProcess operator = PythonOperator.start(null, "127.0.0.1", commandPort, observationPort, 100_000)) {
             Simulation robot = Simulation.start(robotOnly());
             await().atMost(WAIT).until(detector::detect, DetectorSignal::active);
             robot.close();
@@ -122,22 +96,8 @@ class LiveKernelViewTest {
                 30, Duration.ZERO, 1, 20_000, "", Duration.ZERO, Duration.ZERO);
     }
 
-    private ChildProcess operator(int commands) throws IOException {
-        script = Files.createTempFile("lekiwi-operator", ".py");
-        Files.writeString(script, PythonOperator.SCRIPT);
-        return ChildProcess.start("python-operator", new ProcessBuilder(Prerequisite.PYTHON3, script.toString(),
-                Integer.toString(commandPort), Integer.toString(observationPort), Integer.toString(commands)), null);
-    }
 
     private DetectorSignal last() {
         return pushed.isEmpty() ? null : pushed.get(pushed.size() - 1);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

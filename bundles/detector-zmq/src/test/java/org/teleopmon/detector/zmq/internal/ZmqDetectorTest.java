@@ -64,6 +64,13 @@ class ZmqDetectorTest {
         assertThat(now.measurement("observation_bandwidth_mbps")).isCloseTo(30 * 50_050 * 8 / 1e6, within(0.5));
         assertThat(now.measurement("malformed_total")).isZero();
         assertThat(now.confidence()).isGreaterThanOrEqualTo(90);
+        // GET /detectors/zmq's rows: one per connection, the shell's columns in snake_case
+        assertThat(detector.details()).hasSize(2).anySatisfy(row -> {
+            assertThat(row).containsEntry("client", "10.0.0.7:40000").containsEntry("port", 5555)
+                    .containsEntry("role", "command").containsEntry("messages_to_robot", 90L)
+                    .containsEntry("malformed", 0L);
+            assertThat(row.keySet()).allMatch(k -> k.matches("[a-z_]+"));
+        });
     }
 
     @Test
