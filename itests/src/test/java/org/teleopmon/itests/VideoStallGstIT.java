@@ -50,10 +50,10 @@ public class VideoStallGstIT {
      * frames again. The plain RTP call went down a second into the gap (media.timeout) and its comeback is seen
      * at the detector's 0.1 s tick or the engine's 0.1 s poll, whichever comes first; by then one to three more
      * frames may have arrived, so the end reads up to one poll period late, in steps of the frame interval
-     * (33 ms; measured over six runs: 0 to 69 ms). A poll on a loaded 2-core machine can start some tens of milliseconds
-     * late: 100 + 33 + 67 ms. Early by at most the time between a frame's first packet and the relay's last send
-     * before the gap (a frame's two packets leave GStreamer in a burst; the rest is scheduling of the relay
-     * thread): 20 ms.
+     * (33 ms; measured over six runs: 0 to 69 ms). A poll on a loaded 2-core machine can start some tens of
+     * milliseconds late: 100 + 33 + 67 ms. Early by at most the time between a frame's first packet and the
+     * relay's last send before the gap (a frame's two packets leave GStreamer in a burst; the rest is
+     * scheduling of the relay thread): 20 ms.
      */
     private static final double LATE_MS = 200;
     private static final double EARLY_MS = 20;
