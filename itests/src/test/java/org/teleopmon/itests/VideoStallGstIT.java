@@ -128,9 +128,9 @@ public class VideoStallGstIT {
      * starts until its operator has left, the relay pausing once in its middle when {@code pause}; what a
      * WebSocket client saw, after the check that it was one session that the operator's leaving ended.
      * <p>
-     * The video stops only after the operator left, and the session ends only then: the plain RTP video's
-     * 48 (after weights) keeps the fused confidence above the lower threshold (40), so the engine waits for
-     * it although ZMQ alone carried the session; it then ends the session at the operator's close.
+     * The video stops only after the operator left. The session ends at the operator's close although the
+     * plain RTP video's 48 (after weights) keeps the fused confidence above the lower threshold (40): ZMQ
+     * alone carried it, and a corroborator does not hold a session whose carriers ended (EndReasonTest).
      */
     private Run session(boolean pause) throws Exception {
         // the other test's session is over (its hold included): this one starts from idle
@@ -171,7 +171,7 @@ public class VideoStallGstIT {
             assertEquals("one session: " + run.describe(), 1, stopped.size());
             JsonNode session = stopped.get(0).path("data").path("session");
             assertEquals(run.describe(), "operator_closed", session.path("end_reason").asText());
-            // Informational: how long after the operator's close the end was told (the video held it, above).
+            // Informational: when the end was told against the session's recorded end (the operator's close).
             System.out.printf("VideoStallGstIT session ended %s at %.3f, told at %.3f%n",
                     session.path("end_reason").asText(), session.path("end_time").asDouble(),
                     stopped.get(0).path("timestamp").asDouble());
