@@ -26,12 +26,17 @@ final class DiagReply {
 
     /** What {@link #next()} found. */
     enum Item {
-        SOCKET, DONE, END_OF_DATAGRAM
+        SOCKET, DONE, END_OF_DATAGRAM,
+        /** In {@link #beginAnswers answers}: the kernel's refusal of one lookup ({@link #error()}). */
+        REFUSED
     }
 
     private ByteBuffer buffer;
     private int limit;
     private int sequence;
+    private int sequences = 1;
+    private boolean answers;
+    private int error;
     private int cursor;
     private int message;
     private int infoOffset;
@@ -42,8 +47,26 @@ final class DiagReply {
         this.buffer = datagram;
         this.limit = Math.min(length, datagram.capacity());
         this.sequence = expectedSequence;
+        this.sequences = 1;
+        this.answers = false;
         this.cursor = 0;
         this.message = -1;
+    }
+
+    /**
+     * Starts on a datagram of answers to {@code count} lookups of sequence numbers {@code first} onwards: each
+     * answer is a {@link Item#SOCKET} or, where the kernel refused that one lookup (the socket is gone), a
+     * {@link Item#REFUSED} instead of an exception; messages of other sequences are skipped.
+     */
+    void beginAnswers(ByteBuffer datagram, int length, int first, int count) {
+        begin(datagram, length, first);
+        this.sequences = Math.max(1, count);
+        this.answers = true;
+    }
+
+    /** The errno of the last {@link Item#REFUSED}. */
+    int error() {
+        return error;
     }
 
     /** Moves to the next message. */
@@ -63,7 +86,7 @@ final class DiagReply {
             int start = cursor;
             cursor += align(length);
             int type = buffer.getShort(start + 4) & 0xffff;
-            if (buffer.getInt(start + 8) != sequence || type == NLMSG_NOOP) {
+            if (Integer.compareUnsigned(buffer.getInt(start + 8) - sequence, sequences) >= 0 || type == NLMSG_NOOP) {
                 continue;
             }
             if (type == NLMSG_DONE) {
@@ -71,6 +94,13 @@ final class DiagReply {
                 return Item.DONE;
             }
             if (type == NLMSG_ERROR) {
+                if (answers) {
+                    error = status(start, length);
+                    if (error != 0) {
+                        return Item.REFUSED;
+                    }
+                    continue;
+                }
                 checkStatus(start, length, "the kernel refused the request");
                 continue; // an acknowledgement (error 0)
             }
@@ -83,16 +113,25 @@ final class DiagReply {
     }
 
     private void checkStatus(int start, int length, String what) throws NetlinkException {
+        int errno = status(start, length);
+        if (errno != 0) {
+            throw new NetlinkException(NetlinkException.Kind.KERNEL_ERROR, errno, what + ": errno " + errno);
+        }
+    }
+
+    /** The errno of a status message (0: success), checked against its length. */
+    private int status(int start, int length) throws NetlinkException {
         if (length < DiagRequest.HEADER_BYTES + 4) {
             if (length == DiagRequest.HEADER_BYTES) {
-                return; // a DONE without status
+                return 0; // a DONE without status
             }
             throw NetlinkException.malformed("status message of " + length + " bytes");
         }
-        int error = buffer.getInt(start + DiagRequest.HEADER_BYTES);
-        if (error < 0) {
-            throw new NetlinkException(NetlinkException.Kind.KERNEL_ERROR, -error, what + ": errno " + -error);
+        int status = buffer.getInt(start + DiagRequest.HEADER_BYTES);
+        if (status == Integer.MIN_VALUE) {
+            throw NetlinkException.malformed("status " + status + " is no errno");
         }
+        return status < 0 ? -status : 0;
     }
 
     private void socket(int start, int length) throws NetlinkException {

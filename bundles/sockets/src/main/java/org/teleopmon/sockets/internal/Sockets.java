@@ -19,6 +19,7 @@ import org.teleopmon.api.sockets.SocketInterest;
 import org.teleopmon.api.sockets.SocketListener;
 import org.teleopmon.api.sockets.SocketSnapshot;
 import org.teleopmon.api.sockets.SocketTable;
+import org.teleopmon.api.sockets.TcpState;
 
 /**
  * The socket table without OSGi: listeners in, snapshots out. A poll thread reads the kernel's table every
@@ -34,6 +35,12 @@ public final class Sockets implements SocketTable, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sockets.class);
     private static final long STOP_WAIT_MS = 5000;
+    /**
+     * Above this many connected sockets a full reading is cheaper than one lookup each: a lookup costs about
+     * 3 µs of CPU, a dump 3–4 ms whatever it returns (it walks the kernel's whole established hash):
+     * benchmarks/run sockets-poll, docs/sockets.md.
+     */
+    static final int MAX_LOOKUPS = 500;
 
     private final SocketSettings settings;
     private final Clock clock;
@@ -50,6 +57,7 @@ public final class Sockets implements SocketTable, AutoCloseable {
     private Map<Long, SocketEntry> previous = Changes.map(0);
     private volatile long polls;
     private volatile long lastPollNanos;
+    private volatile long lookupReadings;
     private volatile long lastReceived;
 
     Sockets(SocketSettings settings, Clock clock) {
@@ -128,12 +136,21 @@ public final class Sockets implements SocketTable, AutoCloseable {
         wakeup.watchClosedSockets(settings.timeoutSeconds());
         health.waiting(wakeup.problem());
         Wakeup.Outcome woke = Wakeup.Outcome.WOKEN;
+        long lastFull = 0;
         while (running) {
             long started = System.nanoTime();
             if (!plan.isEmpty()) {
                 try {
+                    // Between full readings (every poll interval) a session's readings look up the sockets
+                    // already known; anything else — a new listener, a session starting, a closed
+                    // connection — reads the whole table.
+                    boolean full = !session || woke != Wakeup.Outcome.PERIOD_OVER
+                            || started - lastFull >= settings.pollNanos();
+                    if (full) {
+                        lastFull = started;
+                    }
                     // A reading for a closed connection is about its end: owners of new sockets can wait.
-                    poll(woke != Wakeup.Outcome.WATCHED_SOCKET_GONE);
+                    poll(woke != Wakeup.Outcome.WATCHED_SOCKET_GONE, !full);
                 } catch (RuntimeException e) {
                     LOG.error("Reading the socket table failed unexpectedly; the next poll retries.", e);
                 }
@@ -159,15 +176,20 @@ public final class Sockets implements SocketTable, AutoCloseable {
 
     /** One reading and its delivery to every listener. Called by the poll thread (and by benchmarks). */
     void poll() {
-        poll(true);
+        poll(true, false);
     }
 
-    private void poll(boolean resolveOwners) {
+    /** A session's reading between full ones: the known sockets looked up. For benchmarks. */
+    void refreshKnown() {
+        poll(false, true);
+    }
+
+    private void poll(boolean resolveOwners, boolean lookupsOnly) {
         Plan current = plan;
         Instant timestamp = clock.instant();
         long begin = System.nanoTime();
         List<SocketEntry> sockets = new ArrayList<>(previous.size() + 4);
-        if (!read(current, sockets)) {
+        if (!(lookupsOnly && refresh(sockets)) && !read(current, sockets)) {
             return;
         }
         attachOwners(sockets, begin, resolveOwners);
@@ -181,6 +203,40 @@ public final class Sockets implements SocketTable, AutoCloseable {
         deliver(timestamp, sockets);
         polls++;
         lastPollNanos = System.nanoTime() - begin;
+    }
+
+    /**
+     * The last reading's sockets again: each connected TCP socket as the kernel has it now (left out when it
+     * is gone), the rest (listeners, UDP) as they were. False, with {@code sockets} untouched, when the lookups
+     * failed: then the caller reads the whole table.
+     */
+    private boolean refresh(List<SocketEntry> sockets) {
+        if (reader == null) {
+            return false;
+        }
+        List<SocketEntry> lookups = new ArrayList<>(previous.size());
+        List<SocketEntry> kept = new ArrayList<>(4);
+        for (SocketEntry socket : previous.values()) {
+            boolean connected = socket.protocol() == Protocol.TCP && socket.state() != TcpState.LISTEN
+                    && socket.localAddress().getClass() == socket.remoteAddress().getClass();
+            (connected ? lookups : kept).add(socket);
+        }
+        if (lookups.size() > MAX_LOOKUPS) {
+            return false;
+        }
+        long before = reader.received();
+        try {
+            reader.refresh(lookups, sockets);
+        } catch (NetlinkException e) {
+            sockets.clear();
+            reader.close(); // a timeout or a corrupt reply may leave datagrams queued: start afresh
+            reader = null;
+            return false;
+        }
+        sockets.addAll(kept);
+        lastReceived = reader.received() - before;
+        lookupReadings++;
+        return true;
     }
 
     private boolean read(Plan current, List<SocketEntry> sockets) {
@@ -284,8 +340,20 @@ public final class Sockets implements SocketTable, AutoCloseable {
         return polls + " readings, the last took " + lastPollNanos / 1000 + " µs for " + lastReceived
                 + " sockets from the kernel, every "
                 + (session ? settings.sessionPollNanos() : settings.pollNanos()) / 1_000_000 + " ms"
-                + (session ? " (session active)" : "") + "; " + wakeup.notices()
+                + (session ? " (session active: the known sockets looked up, the whole table every "
+                        + settings.pollNanos() / 1_000_000 + " ms)" : "") + "; " + lookupReadings
+                + " readings by lookups; " + wakeup.notices()
                 + " readings came at once for a closed connection";
+    }
+
+    /** Readings that looked up the known sockets instead of reading the whole table. */
+    long lookupReadings() {
+        return lookupReadings;
+    }
+
+    /** Readings so far, full or by lookups. */
+    long readings() {
+        return polls;
     }
 
     /** Readings prompted by the kernel's notice that a watched connection is gone. */

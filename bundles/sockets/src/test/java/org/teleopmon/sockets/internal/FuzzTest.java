@@ -38,9 +38,18 @@ class FuzzTest {
         for (int round = 0; round < ROUNDS; round++) {
             byte[] bytes = mutate(seeds, random);
             ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());
-            reply.begin(buffer, bytes.length, sequenceOf(bytes));
+            if (round % 2 == 0) {
+                reply.begin(buffer, bytes.length, sequenceOf(bytes));
+            } else { // as answers to a batch of lookups: refusals are items, not exceptions
+                reply.beginAnswers(buffer, bytes.length, sequenceOf(bytes) - random.nextInt(3), 1 + random.nextInt(4));
+            }
             try {
-                while (reply.next() == DiagReply.Item.SOCKET) {
+                DiagReply.Item item;
+                while ((item = reply.next()) == DiagReply.Item.SOCKET || item == DiagReply.Item.REFUSED) {
+                    if (item == DiagReply.Item.REFUSED) {
+                        assertThat(reply.error()).isPositive();
+                        continue;
+                    }
                     SocketEntry entry = TableReader.entry(Protocol.TCP, reply, addresses);
                     assertThat(any.matches(entry)).isTrue();
                     assertThat(entry.localPort()).isBetween(0, 65535);

@@ -18,8 +18,9 @@ import org.teleopmon.api.sockets.SocketSnapshot;
  * The cost of one socket-table poll (netlink request, kernel-filtered reply, decode, owners, change
  * detection, delivery to one listener) with 10 and 1,000 established loopback connections to the watched
  * port (the table holds both ends of each: 20 and 2,000 sockets), as CPU microseconds and bytes allocated on
- * the polling thread; then the poll thread's CPU share of one core while it runs on its own at 1 s and
- * 100 ms. Run: {@code benchmarks/run sockets-poll [CONNECTIONS...]} (figures in docs/benchmarks.md).
+ * the polling thread, and of a session's reading by lookups of the sockets already known; then the poll
+ * thread's CPU share of one core while it runs on its own at 1 s, at 100 ms with full readings, and in a session
+ * (100 ms, lookups between full readings every 1 s). Run: {@code benchmarks/run sockets-poll [CONNECTIONS...]} (figures in docs/benchmarks.md).
  */
 public final class PollBenchmark {
 
@@ -60,10 +61,23 @@ public final class PollBenchmark {
             int seen = sockets.snapshot().sockets().size();
             System.out.printf("%,d connections (%,d sockets in the table's reply): %.1f us CPU, %.1f us wall, %,d bytes "
                     + "allocated per poll%n", connections, seen, cpuMicros, wallMicros, bytes);
+            cpu0 = threads.getCurrentThreadCpuTime();
+            bytes0 = threads.getThreadAllocatedBytes(thread);
+            wall0 = System.nanoTime();
+            for (int i = 0; i < POLLS; i++) {
+                sockets.refreshKnown();
+            }
+            System.out.printf("  a session's reading between full ones (lookups up to " + Sockets.MAX_LOOKUPS
+                    + " connected sockets, else full): %.1f us CPU, %.1f us wall, %,d bytes "
+                    + "allocated%n", (threads.getCurrentThreadCpuTime() - cpu0) / 1e3 / POLLS,
+                    (System.nanoTime() - wall0) / 1e3 / POLLS, (threads.getThreadAllocatedBytes(thread) - bytes0) / POLLS);
             sockets.close();
 
-            for (Duration period : List.of(Duration.ofSeconds(1), Duration.ofMillis(100))) {
-                Sockets running = Sockets.open(period);
+            for (int mode = 0; mode < 3; mode++) {
+                // 1 s idle; every reading a full one at 100 ms (before lookups); a session: 100 ms, lookups
+                Sockets running = mode == 1 ? Sockets.open(Duration.ofMillis(100))
+                        : Sockets.open(Duration.ofSeconds(1), Duration.ofMillis(100));
+                running.session(mode == 2);
                 running.add(listener);
                 Thread.sleep(1_000);
                 long id = pollThread();
@@ -71,7 +85,9 @@ public final class PollBenchmark {
                 long t0 = System.nanoTime();
                 Thread.sleep(10_000);
                 double share = 100.0 * (threads.getThreadCpuTime(id) - before) / (System.nanoTime() - t0);
-                System.out.printf("  poll thread at %d ms: %.3f %% of one core over 10 s%n", period.toMillis(), share);
+                System.out.printf("  poll thread %s: %.3f %% of one core over 10 s%n", List.of("at 1 s",
+                        "at 100 ms, full readings", "in a session (100 ms: lookups, a full reading every 1 s)").get(mode),
+                        share);
                 running.close();
             }
         } finally {

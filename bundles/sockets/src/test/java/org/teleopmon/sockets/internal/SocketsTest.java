@@ -94,6 +94,70 @@ class SocketsTest {
     }
 
     @Test
+    void aSessionLooksUpTheKnownSocketsBetweenFullReadings() throws Exception {
+        ServerSocket v4 = server();
+        ServerSocket dualStack = keep(new ServerSocket());
+        dualStack.bind(new InetSocketAddress(InetAddress.getByName("::"), 0)); // an IPv4 client: mapped addresses
+        ServerSocket v6 = keep(new ServerSocket());
+        v6.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
+        List<Socket> accepted = new ArrayList<>();
+        for (ServerSocket server : List.of(v4, dualStack, v6)) {
+            InetAddress to = server == v6 ? InetAddress.getByName("::1") : InetAddress.getByName("127.0.0.1");
+            keep(new Socket(to, server.getLocalPort()));
+            accepted.add(keep(server.accept()));
+        }
+        Set<Integer> ports = Set.of(v4.getLocalPort(), dualStack.getLocalPort(), v6.getLocalPort());
+        Recorder recorder = new Recorder(new SocketInterest(Set.of(Protocol.TCP), ports, Set.of(), false));
+        // Full readings only at the start (the listener, the session): the rest of the test is lookups.
+        Sockets sockets = keep(Sockets.open(Duration.ofSeconds(60), Duration.ofMillis(20)));
+        sockets.add(recorder);
+        sockets.session(true);
+        await().alias("three connections, looked up").until(() -> sockets.pollStats() + " " + recorder.latest(),
+                x -> recorder.latest().sockets().stream().filter(e -> e.state() == TcpState.ESTABLISHED).count() == 3
+                        && sockets.lookupReadings() > 0);
+        long full = sockets.readings() - sockets.lookupReadings();
+
+        for (Socket socket : accepted) {
+            socket.getOutputStream().write(new byte[700]);
+        }
+
+        await().until(() -> sockets.pollStats() + " " + recorder.latest(), x -> recorder.latest().sockets().stream()
+                .filter(e -> e.state() == TcpState.ESTABLISHED && e.tcp().bytesAcked() == 700).count() == 3);
+        assertThat(sockets.readings() - sockets.lookupReadings()).as("no full reading since").isEqualTo(full);
+        assertThat(recorder.latest().sockets()).as("the listeners, kept as they were")
+                .filteredOn(e -> e.state() == TcpState.LISTEN).hasSize(3);
+        assertThat(sockets.pollStats()).contains("readings by lookups");
+    }
+
+    @Test
+    void aLookupLeavesOutASocketThatIsGoneOrWhoseAddressesAnotherSocketTookOver() throws Exception {
+        ServerSocket server = server();
+        Socket client = keep(new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort()));
+        Socket accepted = keep(server.accept());
+        Sockets sockets = keep(Sockets.open(Duration.ofSeconds(60)));
+        SocketInterest interest = new SocketInterest(Set.of(Protocol.TCP), Set.of(server.getLocalPort()), Set.of(),
+                false);
+        SocketEntry live = sockets.read(interest).sockets().stream()
+                .filter(e -> e.state() == TcpState.ESTABLISHED).findFirst().orElseThrow();
+        SocketEntry replaced = new SocketEntry(live.protocol(), live.localAddress(), live.localPort(),
+                live.remoteAddress(), live.remotePort(), live.state(), live.inode(), live.uid(), live.cookie() + 1,
+                live.receiveQueue(), live.sendQueue(), live.tcp(), null);
+        try (TableReader reader = new TableReader(1.0)) {
+            List<SocketEntry> found = new ArrayList<>();
+            reader.refresh(List.of(live, replaced), found);
+            assertThat(found).as("the live one, fresh; not the one with another cookie").singleElement()
+                    .satisfies(e -> assertThat(e.cookie()).isEqualTo(live.cookie()));
+
+            client.close(); // the operator first: the robot's end is then freed, not kept in TIME_WAIT
+            accepted.close();
+            await().until(() -> sockets.read(interest).sockets().stream().noneMatch(e -> e.cookie() == live.cookie()));
+            found.clear();
+            reader.refresh(List.of(live, replaced), found);
+            assertThat(found).as("gone").isEmpty();
+        }
+    }
+
+    @Test
     void theKernelFilterKeepsOtherPortsInTheKernel() throws Exception {
         ServerSocket watched = server();
         ServerSocket other = server();
