@@ -27,8 +27,8 @@ import org.junit.Test;
  * turn). Reports the RSS slope, threads, GC time and the event delay (state_update timestamp to a
  * client). Not part of the build: {@code benchmarks/run soak [-Dsoak.minutes=60]}.
  *
- * <p>{@code -Dsoak.jvm.options="..."} adds JVM flags to the distribution (Karaf's JAVA_NON_DEBUG_OPTS, so
- * bin/setenv's own settings stay). With {@code -XX:NativeMemoryTracking=summary} among them, the soak
+ * <p>{@code -Dsoak.jvm.options="..."} adds JVM flags to the distribution
+ * ({@link DistributionCopy#jvmOptions}). With {@code -XX:NativeMemoryTracking=summary} among them, the soak
  * takes an NMT baseline and a class histogram after the warm-up, an NMT summary at each bundle restart,
  * and the NMT diff and histogram at the end, into {@code target/soak/} (where the RSS growth goes).
  */
@@ -53,9 +53,7 @@ public class SoakBenchmark {
             copy = distribution;
             copy.simulatorOnFreePorts();
             copy.write("etc/org.teleopmon.capture.cfg", "interfaces = lo\n");
-            if (!JVM_OPTIONS.isBlank()) {
-                copy.env("JAVA_NON_DEBUG_OPTS", JVM_OPTIONS);
-            }
+            copy.jvmOptions(JVM_OPTIONS);
             Files.createDirectories(REPORTS);
             copy.launch("teleop-monitor", "--simulate=lekiwi");
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
