@@ -53,12 +53,9 @@ public class DetectorPanelIT {
     @BeforeClass
     public static void startDistribution() throws Exception {
         copy = DistributionCopy.fresh("teleop-detector-panel");
-        commandPort = TeleopTestSupport.freePort();
-        observationPort = TeleopTestSupport.freePort();
-        copy.write("etc/org.teleopmon.detector.zmq.cfg", "command.port = " + commandPort + "\nobservation.port = "
-                + observationPort + "\n");
-        copy.write("etc/org.teleopmon.detector.network.cfg", "known.ports = " + commandPort + ", " + observationPort
-                + ", 3478, 3479, 5349, 19302\n");
+        int[] ports = copy.zmqOnFreePorts();
+        commandPort = ports[0];
+        observationPort = ports[1];
         copy.write("etc/org.teleopmon.capture.cfg", "interfaces = lo\n");
         copy.launch("teleop-monitor", "--no-console", "--websocket-port", Integer.toString(copy.webPort));
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))

@@ -94,18 +94,25 @@ final class DistributionCopy implements AutoCloseable {
     }
 
     /**
-     * Puts the ZMQ detector and the simulator (what {@code --simulate} starts) on two free ports, and
-     * tells the network detector they are ZMQ's, as 5555/5556 are by default. Written before the first
-     * start: features install their .cfg only when the file is not there yet.
+     * Puts the ZMQ detector on two free ports, and tells the network detector they are ZMQ's, as 5555/5556
+     * are by default; returns them, command port first. Written before the first start: features install
+     * their .cfg only when the file is not there yet.
      */
-    void simulatorOnFreePorts() throws IOException {
+    int[] zmqOnFreePorts() throws IOException {
         int command = TeleopTestSupport.freePort();
         int observation = TeleopTestSupport.freePort();
-        String ports = "command.port = " + command + "\nobservation.port = " + observation + "\n";
-        write("etc/org.teleopmon.detector.zmq.cfg", ports);
-        write("etc/org.teleopmon.simulator.cfg", ports);
+        write("etc/org.teleopmon.detector.zmq.cfg", "command.port = " + command + "\nobservation.port = " + observation
+                + "\n");
         write("etc/org.teleopmon.detector.network.cfg",
                 "known.ports = " + command + ", " + observation + ", 3478, 3479, 5349, 19302\n");
+        return new int[] {command, observation};
+    }
+
+    /** {@link #zmqOnFreePorts()}, with the simulator (what {@code --simulate} starts) on the same ports. */
+    void simulatorOnFreePorts() throws IOException {
+        int[] ports = zmqOnFreePorts();
+        write("etc/org.teleopmon.simulator.cfg", "command.port = " + ports[0] + "\nobservation.port = " + ports[1]
+                + "\n");
     }
 
     /** Adds a line to a file, creating it (a feature's cfg is only written at the first start, if absent). */

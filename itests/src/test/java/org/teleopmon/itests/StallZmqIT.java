@@ -5,17 +5,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import javax.inject.Inject;
 
@@ -74,7 +65,7 @@ public class StallZmqIT extends ZmqSessionSupport {
         execute("teleop:simulate --role robot --duration 0 --command-port " + commandPort + " --observation-port "
                 + observationPort);
         try {
-            Python operator = Python.start(PythonZmqOperator.SCRIPT, Integer.toString(commandPort),
+            PythonScript operator = PythonScript.start(PythonZmqOperator.SCRIPT, Integer.toString(commandPort),
                     Integer.toString(observationPort), "11", "2:300,4:600,6:3000");
             List<String> output = operator.await();
             List<double[]> gaps = output.stream().filter(l -> l.startsWith("gap ")).map(l -> l.split(" "))
@@ -132,9 +123,9 @@ public class StallZmqIT extends ZmqSessionSupport {
         ServiceRegistration<TeleopEventListener> registration = prepare();
         try {
             events.clear();
-            Python host = Python.start(PythonZmqHost.SCRIPT, Integer.toString(commandPort),
+            PythonScript host = PythonScript.start(PythonZmqHost.SCRIPT, Integer.toString(commandPort),
                     Integer.toString(observationPort), "5");
-            Python operator = Python.start(PythonZmqOperator.SCRIPT, Integer.toString(commandPort),
+            PythonScript operator = PythonScript.start(PythonZmqOperator.SCRIPT, Integer.toString(commandPort),
                     Integer.toString(observationPort), "9");
             host.await();
             SessionRecord robotEnd = awaitEvent(EventType.TELEOPERATION_STOPPED).session();
@@ -143,9 +134,9 @@ public class StallZmqIT extends ZmqSessionSupport {
             operator.await();
 
             events.clear();
-            host = Python.start(PythonZmqHost.SCRIPT, Integer.toString(commandPort),
+            host = PythonScript.start(PythonZmqHost.SCRIPT, Integer.toString(commandPort),
                     Integer.toString(observationPort), "30");
-            Python.start(PythonZmqOperator.SCRIPT, Integer.toString(commandPort), Integer.toString(observationPort),
+            PythonScript.start(PythonZmqOperator.SCRIPT, Integer.toString(commandPort), Integer.toString(observationPort),
                     "3").await();
             SessionRecord operatorEnd = awaitEvent(EventType.TELEOPERATION_STOPPED).session();
             assertEquals(operatorEnd.toString(), EndReason.Kind.OPERATOR_CLOSED, operatorEnd.endReason().kind());
@@ -160,9 +151,9 @@ public class StallZmqIT extends ZmqSessionSupport {
         ServiceRegistration<TeleopEventListener> registration = prepare();
         try {
             events.clear();
-            Python host = Python.start(PythonZmqHost.SCRIPT, Integer.toString(commandPort),
+            PythonScript host = PythonScript.start(PythonZmqHost.SCRIPT, Integer.toString(commandPort),
                     Integer.toString(observationPort), "9", "3:2000");
-            Python operator = Python.start(PythonZmqOperator.SCRIPT, Integer.toString(commandPort),
+            PythonScript operator = PythonScript.start(PythonZmqOperator.SCRIPT, Integer.toString(commandPort),
                     Integer.toString(observationPort), "7");
             operator.await();
             List<String> output = host.await();
@@ -199,52 +190,5 @@ public class StallZmqIT extends ZmqSessionSupport {
                 .map(e -> e.type().wireName() + (e.stall() != null ? " " + e.stall()
                         : e.session() != null ? " " + e.session().id() + " " + e.session().endReason() : ""))
                 .toList().toString();
-    }
-
-    /** A Python script run by /usr/bin/python3 (Debian's, with pyzmq), its output lines collected. */
-    private static final class Python {
-        private final Process process;
-        private final Path script;
-        private final List<String> lines = new CopyOnWriteArrayList<>();
-        private final Thread reader;
-
-        private Python(Process process, Path script) {
-            this.process = process;
-            this.script = script;
-            this.reader = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        lines.add(line);
-                    }
-                } catch (IOException e) {
-                    lines.add("read failed: " + e);
-                }
-            }, "python-output");
-            reader.start();
-        }
-
-        static Python start(String source, String... args) throws IOException {
-            Path script = Files.createTempFile("stall-it", ".py");
-            Files.writeString(script, source);
-            List<String> command = new ArrayList<>(List.of("/usr/bin/python3", script.toString()));
-            command.addAll(List.of(args));
-            return new Python(new ProcessBuilder(command).redirectErrorStream(true).start(), script);
-        }
-
-        /** Waits for a clean exit; its output. */
-        List<String> await() throws Exception {
-            boolean exited = process.waitFor(60, TimeUnit.SECONDS);
-            reader.join(Duration.ofSeconds(5).toMillis());
-            Files.deleteIfExists(script);
-            assertTrue("python did not exit: " + lines, exited);
-            assertEquals("python failed: " + lines, 0, process.exitValue());
-            return lines;
-        }
-
-        void kill() throws Exception {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            Files.deleteIfExists(script);
-        }
     }
 }

@@ -29,8 +29,10 @@ import org.teleopmon.api.TeleopEventListener;
 
 /**
  * Benchmark, not part of {@code mvn verify} (its name does not end in IT): stop as fast as start. A
- * libzmq operator (Debian's pyzmq) drives the simulator's LeKiwi robot host in the real distribution for
- * 1.5 s (3.5 s from the socket table, whose rate needs its 2 s window to start a session) and closes its sockets; the figure is the wall-clock time from its {@code close()} to a WebSocket
+ * libzmq operator (Debian's pyzmq) drives a libzmq LeKiwi robot host ({@link PythonZmqHost}, as lerobot's
+ * host) beside the real distribution for 1.5 s (3.5 s from the socket table, whose rate needs its 2 s window
+ * to start a session) and closes its sockets; the figure is the wall-clock time from its {@code close()} to a
+ * WebSocket
  * client of {@code /ws} receiving {@code teleoperation_stopped} (end_reason operator_closed), over 20
  * sessions. With {@code -Dstop.capture=false} packet capture is switched off and the end comes from the
  * kernel socket table instead. Run: {@code benchmarks/run stop-latency} (figures in docs/benchmarks.md).
@@ -70,8 +72,9 @@ public class StopLatencyBenchmark extends ZmqSessionSupport {
         StreamerIT.Client client = Awaitility.await().atMost(TIMEOUT).ignoreExceptions()
                 .until(() -> StreamerIT.Client.connect(ws), c -> c.socket != null);
         ServiceRegistration<TeleopEventListener> registration = prepare();
-        execute("teleop:simulate --role robot --duration 0 --command-port " + commandPort + " --observation-port "
-                + observationPort);
+        // A libzmq host frees its end of the connection as soon as the operator's FIN arrives, as the robot's does.
+        PythonScript host = PythonScript.start(PythonZmqHost.SCRIPT, Integer.toString(commandPort),
+                Integer.toString(observationPort), "100000");
         Path script = Files.createTempFile("stop-operator", ".py");
         Files.writeString(script, PythonZmqOperator.SCRIPT);
         List<Long> micros = new ArrayList<>();
@@ -92,7 +95,7 @@ public class StopLatencyBenchmark extends ZmqSessionSupport {
                 Thread.sleep(700);
             }
         } finally {
-            execute("teleop:simulate --stop");
+            host.kill();
             registration.unregister();
             Files.delete(script);
         }

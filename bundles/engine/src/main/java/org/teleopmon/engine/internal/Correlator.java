@@ -270,7 +270,9 @@ final class Correlator {
         roster.update(evidence.operators(), now, settings.holdTime(),
                 (type, info) -> (type == EventType.OPERATOR_CONNECTED ? arrivals : departures).add(info));
         String robotType = evidence.robotType().isEmpty() ? settings.robotType() : evidence.robotType();
-        EndReason teardown = evidence.confidence() < settings.lowerThreshold() ? teardown(now) : null;
+        // What is left once the carriers reported their end could not start a session alone: it ends now,
+        // however much corroborating evidence (a video beside the commands) still flows.
+        EndReason teardown = evidence.confidence() < settings.threshold() ? teardown(now) : null;
         Hysteresis.Transition transition = hysteresis.update(evidence.confidence(), now, settings,
                 teardown == null ? null : teardown.at());
         SessionRecord stopped = null;

@@ -7,7 +7,8 @@ import java.time.Instant;
  * The idle/active state machine: idle → active as soon as the confidence reaches the threshold;
  * active → idle only once it has stayed below the lower threshold for the hold time. A session
  * ends at the instant the confidence fell, not when the hold ran out; when the detectors that carried
- * it saw it end (a closed connection), it ends at once, at the time they report.
+ * it saw it end (a closed connection), it ends at once, at the time they report, even if corroborating
+ * evidence keeps the confidence above the lower threshold.
  */
 final class Hysteresis {
 
@@ -21,8 +22,9 @@ final class Hysteresis {
 
     /**
      * @param endedAt when every detector that carried the session reported it ended (connection closed,
-     *                call ended, device gone), or {@code null}: then a fall below the lower threshold
-     *                ends the session at once, at that time, instead of after the hold
+     *                call ended, device gone) and what is left is below the start threshold, or {@code null}:
+     *                then the session ends at once, at that time, whatever the confidence, instead of after
+     *                the hold
      */
     Transition update(int confidence, Instant now, Settings settings, Instant endedAt) {
         if (!active) {
@@ -33,15 +35,15 @@ final class Hysteresis {
             belowSince = null;
             return Transition.STARTED;
         }
-        if (confidence >= settings.lowerThreshold()) {
-            belowSince = null;
-            return Transition.NONE;
-        }
         if (endedAt != null) {
             active = false;
             fellAt = endedAt;
             belowSince = null;
             return Transition.STOPPED;
+        }
+        if (confidence >= settings.lowerThreshold()) {
+            belowSince = null;
+            return Transition.NONE;
         }
         if (belowSince == null || belowSince.isAfter(now)) {
             belowSince = now; // first fall, or the clock stepped back: (re)start the hold

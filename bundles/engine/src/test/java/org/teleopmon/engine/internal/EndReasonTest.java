@@ -64,6 +64,25 @@ class EndReasonTest {
     }
 
     @Test
+    void aCorroboratorStillAboveTheLowerThresholdDoesNotHoldTheSessionEither() {
+        t.push("zmq", 90, "10.0.0.7");
+        t.push("webrtc", 60, "10.0.0.7"); // plain RTP video beside the commands (60 x 0.8 = 48), still flowing
+        t.advance(500);
+        assertThat(t.correlator.state().confidence()).isGreaterThanOrEqualTo(70);
+        Instant lastCommand = t.clock.instant();
+        t.end("zmq", EndReason.Kind.OPERATOR_CLOSED, lastCommand);
+
+        assertThat(t.correlator.state().confidence()).as("the video alone, above the lower threshold")
+                .isBetween(Settings.defaults().lowerThreshold(), Settings.defaults().threshold() - 1);
+        assertThat(t.correlator.state().active()).as("webrtc only corroborated: no hold").isFalse();
+        SessionRecord session = t.last(TELEOPERATION_STOPPED).session();
+        assertThat(session.endReason().kind()).isEqualTo(EndReason.Kind.OPERATOR_CLOSED);
+        assertThat(session.end()).isEqualTo(lastCommand);
+        t.keep("webrtc", 60, ms(3000), "10.0.0.7");
+        assertThat(t.correlator.state().active()).as("the video alone starts nothing").isFalse();
+    }
+
+    @Test
     void whileAnotherCarrierOnlyWentQuietTheHoldStillApplies() {
         t.push("zmq", 90, "10.0.0.7");
         t.push("webrtc", 90, "10.0.0.8");

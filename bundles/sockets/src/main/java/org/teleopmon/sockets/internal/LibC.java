@@ -3,6 +3,7 @@ package org.teleopmon.sockets.internal;
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
+import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 
 /**
@@ -23,6 +24,10 @@ final class LibC {
     static final int MSG_TRUNC = 0x20;
     static final int EAGAIN = 11;
     static final int EINTR = 4;
+    static final int ENOBUFS = 105;
+    /** {@code EFD_CLOEXEC | EFD_NONBLOCK}: Linux's values on x86, ARM and AArch64. */
+    static final int EFD_FLAGS = 0x80000 | 0x800;
+    static final short POLLIN = 1;
 
     private static volatile boolean loaded;
 
@@ -44,6 +49,17 @@ final class LibC {
     static native int sendmsg(int fd, Pointer message, int flags) throws LastErrorException;
 
     static native int recvmsg(int fd, Pointer message, int flags) throws LastErrorException;
+
+    static native int bind(int fd, Pointer address, int length) throws LastErrorException;
+
+    /** {@code nfds_t} and {@code size_t} are as wide as a C long on Linux: {@link NativeLong}. */
+    static native int poll(Pointer fds, NativeLong count, int timeoutMillis) throws LastErrorException;
+
+    static native int eventfd(int initial, int flags) throws LastErrorException;
+
+    static native int read(int fd, Pointer buffer, NativeLong count) throws LastErrorException;
+
+    static native int write(int fd, Pointer buffer, NativeLong count) throws LastErrorException;
 
     static native int close(int fd);
 }

@@ -90,6 +90,27 @@ final class NetlinkSocket implements AutoCloseable {
         }
     }
 
+    /**
+     * Joins multicast groups ({@code nl_groups} bit mask, bit {@code group - 1}): from then on the kernel also
+     * sends their notices to this socket, with sequence number 0.
+     */
+    void join(int groups) throws NetlinkException {
+        try (Memory address = new Memory(SOCKADDR_NL_BYTES)) {
+            address.clear();
+            address.setShort(0, (short) LibC.AF_NETLINK);
+            address.setInt(8, groups);
+            LibC.bind(fd, address, SOCKADDR_NL_BYTES);
+        } catch (LastErrorException e) {
+            throw new NetlinkException(NetlinkException.Kind.UNAVAILABLE, e.getErrorCode(),
+                    "cannot join the netlink sock_diag groups " + groups + ": " + Errno.text(e));
+        }
+    }
+
+    /** The file descriptor, to wait on it with poll(2). */
+    int fd() {
+        return fd;
+    }
+
     /** The request buffer, native byte order; write from position 0 and {@link #send(int)} its length. */
     ByteBuffer request() {
         return request;

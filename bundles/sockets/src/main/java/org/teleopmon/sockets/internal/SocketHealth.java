@@ -24,6 +24,7 @@ final class SocketHealth {
     private final Map<Protocol, NetlinkException> failures = new EnumMap<>(Protocol.class);
     private NetlinkException unavailable;
     private int deniedProcesses;
+    private String waiting;
     private volatile Health current = Health.ok();
     private Health logged = Health.ok();
 
@@ -35,6 +36,14 @@ final class SocketHealth {
     synchronized void unavailable(NetlinkException e) {
         unavailable = e;
         publish();
+    }
+
+    /** What the poll thread's waiting cannot do (closed connections seen only at the next reading), or null. */
+    synchronized void waiting(String problem) {
+        if (!java.util.Objects.equals(problem, waiting)) {
+            waiting = problem;
+            publish();
+        }
     }
 
     /** The outcome of one reading: the protocols that failed, and the processes the owner scan could not read. */
@@ -76,6 +85,9 @@ final class SocketHealth {
         if (deniedProcesses > 0) {
             problems.add("socket owners: " + deniedProcesses + " processes of other users cannot be inspected "
                     + "(run the monitor as root to name them, or set process.owners = false)");
+        }
+        if (waiting != null) {
+            problems.add(waiting);
         }
         return problems.isEmpty() ? Health.ok() : Health.warn(String.join("; ", problems));
     }

@@ -39,13 +39,12 @@ public final class Sockets implements SocketTable, AutoCloseable {
     private final Clock clock;
     private final SocketHealth health = new SocketHealth();
     private final ProcessOwners owners = new ProcessOwners(Path.of("/proc"));
-    private final Object wakeup = new Object();
+    private final Wakeup wakeup = new Wakeup();
     private volatile Subscription[] subscriptions = new Subscription[0];
     private volatile Plan plan = Plan.EMPTY;
     private volatile SocketSnapshot latest;
     private volatile boolean session;
     private volatile boolean running;
-    private boolean woken;
     private Thread thread;
     private TableReader reader;
     private Map<Long, SocketEntry> previous = Changes.map(0);
@@ -122,40 +121,48 @@ public final class Sockets implements SocketTable, AutoCloseable {
     }
 
     private void wake() {
-        synchronized (wakeup) {
-            woken = true;
-            wakeup.notifyAll();
-        }
+        wakeup.wake();
     }
 
     private void run() {
+        wakeup.watchClosedSockets(settings.timeoutSeconds());
+        health.waiting(wakeup.problem());
+        Wakeup.Outcome woke = Wakeup.Outcome.WOKEN;
         while (running) {
             long started = System.nanoTime();
             if (!plan.isEmpty()) {
                 try {
-                    poll();
+                    // A reading for a closed connection is about its end: owners of new sockets can wait.
+                    poll(woke != Wakeup.Outcome.WATCHED_SOCKET_GONE);
                 } catch (RuntimeException e) {
                     LOG.error("Reading the socket table failed unexpectedly; the next poll retries.", e);
                 }
             }
             long period = session ? settings.sessionPollNanos() : settings.pollNanos();
-            long wait = period - (System.nanoTime() - started);
-            synchronized (wakeup) {
-                if (!woken && wait > 0 && running) {
-                    try {
-                        wakeup.wait(wait / 1_000_000, (int) (wait % 1_000_000));
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-                woken = false;
+            try {
+                woke = running ? wakeup.await(started + period, this::known) : Wakeup.Outcome.WOKEN;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
+            health.waiting(wakeup.problem());
         }
+    }
+
+    /**
+     * Whether a freed socket was in the last reading: then a listener knows it and is told of its end at once.
+     * Connections that came and went between two readings, which no listener saw, cost no reading.
+     */
+    private boolean known(long cookie) {
+        return previous.containsKey(cookie);
     }
 
     /** One reading and its delivery to every listener. Called by the poll thread (and by benchmarks). */
     void poll() {
+        poll(true);
+    }
+
+    private void poll(boolean resolveOwners) {
         Plan current = plan;
         Instant timestamp = clock.instant();
         long begin = System.nanoTime();
@@ -163,7 +170,7 @@ public final class Sockets implements SocketTable, AutoCloseable {
         if (!read(current, sockets)) {
             return;
         }
-        attachOwners(sockets, begin);
+        attachOwners(sockets, begin, resolveOwners);
         Map<Long, SocketEntry> now = Changes.map(sockets.size());
         SocketSnapshot snapshot = Changes.snapshot(timestamp, sockets, previous, now);
         previous = now;
@@ -204,14 +211,14 @@ public final class Sockets implements SocketTable, AutoCloseable {
         return true;
     }
 
-    private void attachOwners(List<SocketEntry> sockets, long nowNanos) {
+    private void attachOwners(List<SocketEntry> sockets, long nowNanos, boolean resolve) {
         if (!settings.processOwners()) {
             return;
         }
         for (SocketEntry socket : sockets) {
             owners.want(socket.inode());
         }
-        if (owners.due(nowNanos)) {
+        if (resolve && owners.due(nowNanos)) {
             owners.resolve(nowNanos);
         }
         for (int i = 0; i < sockets.size(); i++) {
@@ -277,7 +284,13 @@ public final class Sockets implements SocketTable, AutoCloseable {
         return polls + " readings, the last took " + lastPollNanos / 1000 + " µs for " + lastReceived
                 + " sockets from the kernel, every "
                 + (session ? settings.sessionPollNanos() : settings.pollNanos()) / 1_000_000 + " ms"
-                + (session ? " (session active)" : "");
+                + (session ? " (session active)" : "") + "; " + wakeup.notices()
+                + " readings came at once for a closed connection";
+    }
+
+    /** Readings prompted by the kernel's notice that a watched connection is gone. */
+    long notices() {
+        return wakeup.notices();
     }
 
     /** How many sockets the kernel sent in the last reading, before the Java-side filter. */
@@ -310,5 +323,6 @@ public final class Sockets implements SocketTable, AutoCloseable {
             reader.close();
             reader = null;
         }
+        wakeup.close();
     }
 }

@@ -66,6 +66,34 @@ class SocketsTest {
     }
 
     @Test
+    void aClosedConnectionIsReadAtOnceNotAtTheNextPeriod() throws Exception {
+        ServerSocket watched = server();
+        ServerSocket other = server();
+        Recorder recorder = new Recorder(SocketInterest.tcp(Set.of(watched.getLocalPort())));
+        // A period far longer than the test's waits: a reading after the first one comes only from a notice.
+        Sockets sockets = keep(Sockets.open(Duration.ofSeconds(60), Duration.ofSeconds(60)));
+        Socket client = keep(new Socket(InetAddress.getLoopbackAddress(), watched.getLocalPort()));
+        Socket accepted = keep(watched.accept());
+        sockets.add(recorder);
+        SocketEntry serverEnd = await().until(() -> recorder.added(watched.getLocalPort(), client.getLocalPort()),
+                e -> e != null);
+        assertThat(sockets.health().isOk()).as(sockets.health().message()).isTrue();
+
+        Socket otherClient = new Socket(InetAddress.getLoopbackAddress(), other.getLocalPort());
+        Socket otherAccepted = other.accept();
+        otherClient.close();
+        otherAccepted.close();
+        client.close();
+        accepted.close();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> recorder.removed(serverEnd.cookie()));
+        // Each end of the watched connection is a watched socket (the interest matches either port); the other
+        // port's two ends, freed before them and so read first from the same notice socket, prompted nothing.
+        assertThat(sockets.notices()).isBetween(1L, 2L);
+        assertThat(sockets.pollStats()).contains(sockets.notices() + " readings came at once for a closed connection");
+    }
+
+    @Test
     void theKernelFilterKeepsOtherPortsInTheKernel() throws Exception {
         ServerSocket watched = server();
         ServerSocket other = server();

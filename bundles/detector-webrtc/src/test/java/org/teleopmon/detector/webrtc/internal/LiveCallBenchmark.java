@@ -8,8 +8,8 @@ import java.time.Duration;
 import org.teleopmon.api.DetectorSignal;
 import org.teleopmon.api.capture.CaptureStats;
 import org.teleopmon.capture.internal.Capture;
-import org.teleopmon.detector.webrtc.live.GstRtpSender;
-import org.teleopmon.detector.webrtc.live.UdpSink;
+import org.teleopmon.testsupport.GstRtpSender;
+import org.teleopmon.testsupport.UdpSink;
 import org.teleopmon.testsupport.NetNs;
 
 /**

@@ -13,9 +13,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.teleopmon.testsupport.DropRelay;
+import org.teleopmon.testsupport.GstRtpSender;
 import org.teleopmon.testsupport.NetNs;
 import org.teleopmon.testsupport.Prerequisite;
 import org.teleopmon.testsupport.Requires;
+import org.teleopmon.testsupport.UdpSink;
 
 /**
  * Re-records the replay fixtures in {@code src/test/resources/pcap/} (see the README there). Runs

@@ -12,9 +12,12 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.teleopmon.detector.webrtc.live.PcapUdpReader.UdpDatagram;
+import org.teleopmon.testsupport.DropRelay;
+import org.teleopmon.testsupport.GstRtpSender;
 import org.teleopmon.testsupport.NetNs;
 import org.teleopmon.testsupport.Prerequisite;
 import org.teleopmon.testsupport.Requires;
+import org.teleopmon.testsupport.UdpSink;
 
 /** Each generator of the harness produces the traffic it claims, checked on the captured wire. */
 @Requires({Prerequisite.ROOT, Prerequisite.IPROUTE2, Prerequisite.TCPDUMP})

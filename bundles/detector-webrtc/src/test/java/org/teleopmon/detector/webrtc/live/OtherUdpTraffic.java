@@ -19,6 +19,7 @@ import org.teleopmon.testsupport.ChildProcess;
 import org.teleopmon.testsupport.NetNs;
 import org.teleopmon.testsupport.Prerequisite;
 import org.teleopmon.testsupport.Prerequisites;
+import org.teleopmon.testsupport.UdpSink;
 
 /**
  * Real UDP traffic that is not WebRTC, on loopback, for "no call detected" tests: DNS (dnspython

@@ -6,6 +6,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.teleopmon.testsupport.DropRelay;
+import org.teleopmon.testsupport.GstRtpSender;
 
 /**
  * The truth of a {@link GstRtpSender} video stream sent through a {@link DropRelay}: what GStreamer

@@ -1,13 +1,9 @@
-package org.teleopmon.detector.webrtc.live;
+package org.teleopmon.testsupport;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.teleopmon.testsupport.ChildProcess;
-import org.teleopmon.testsupport.NetNs;
-import org.teleopmon.testsupport.Prerequisite;
-import org.teleopmon.testsupport.Prerequisites;
 
 /**
  * Plain RTP at a known frame rate from GStreamer ({@code gst-launch-1.0}, Debian packages

@@ -1,4 +1,4 @@
-package org.teleopmon.detector.webrtc.live;
+package org.teleopmon.testsupport;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -9,7 +9,6 @@ import java.nio.channels.DatagramChannel;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.teleopmon.testsupport.NetNs;
 
 /**
  * A UDP socket on a random 127.0.0.1 port that receives and never answers: the end of a
