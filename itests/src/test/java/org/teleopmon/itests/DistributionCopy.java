@@ -58,6 +58,17 @@ final class DistributionCopy implements AutoCloseable {
     }
 
     /**
+     * Adds JVM flags (a benchmark's NMT, GC log or JFR recording) through Karaf's JAVA_NON_DEBUG_OPTS,
+     * which bin/karaf puts before JAVA_OPTS: bin/setenv's own settings stay. Blank adds nothing.
+     */
+    DistributionCopy jvmOptions(String options) {
+        if (!options.isBlank()) {
+            environment.put("JAVA_NON_DEBUG_OPTS", options);
+        }
+        return this;
+    }
+
+    /**
      * Runs the distribution as {@code user} with no capabilities at all (as an unprivileged install would):
      * the copy becomes the user's, and the scripts start through {@code setpriv}.
      */

@@ -26,10 +26,18 @@ import org.junit.Test;
  * when dropped, and a bundle restart every 5 minutes (ZMQ detector, engine, streamer, metrics in
  * turn). Reports the RSS slope, threads, GC time and the event delay (state_update timestamp to a
  * client). Not part of the build: {@code benchmarks/run soak [-Dsoak.minutes=60]}.
+ *
+ * <p>{@code -Dsoak.jvm.options="..."} adds JVM flags to the distribution
+ * ({@link DistributionCopy#jvmOptions}). With {@code -XX:NativeMemoryTracking=summary} among them, the soak
+ * takes an NMT baseline and a class histogram after the warm-up, an NMT summary at each bundle restart,
+ * and the NMT diff and histogram at the end, into {@code target/soak/} (where the RSS growth goes).
  */
 public class SoakBenchmark {
 
     private static final int MINUTES = Integer.getInteger("soak.minutes", 60);
+    private static final String JVM_OPTIONS = System.getProperty("soak.jvm.options", "");
+    private static final boolean NMT = JVM_OPTIONS.contains("NativeMemoryTracking");
+    private static final Path REPORTS = Path.of("target", "soak");
     private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":([0-9.]+)");
     private static final List<String> RESTARTED = List.of("org.teleopmon.detector-zmq", "org.teleopmon.engine",
             "org.teleopmon.streamer", "org.teleopmon.metrics");
@@ -45,10 +53,15 @@ public class SoakBenchmark {
             copy = distribution;
             copy.simulatorOnFreePorts();
             copy.write("etc/org.teleopmon.capture.cfg", "interfaces = lo\n");
+            copy.jvmOptions(JVM_OPTIONS);
+            Files.createDirectories(REPORTS);
             copy.launch("teleop-monitor", "--simulate=lekiwi");
             await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> copy.status("/health/ready") == 200 && copy.adminPassword().isPresent());
             long pid = copy.jvm().orElseThrow().pid();
+            // the shell's first use loads its command bundle's classes (one class loader, ~540 classes,
+            // 2.4 MB of metaspace): part of the warm-up, not growth the restarts cause
+            copy.client("admin", copy.adminPassword().orElseThrow(), "bundle:list -s");
             for (int i = 0; i < 10; i++) {
                 connect();
             }
@@ -58,20 +71,29 @@ public class SoakBenchmark {
             double gcAtStart = gcSeconds(pid);
             int restarts = 0;
             long nextRestart = start + Duration.ofMinutes(5).toNanos();
+            boolean baseline = false;
             while (System.nanoTime() < end) {
                 Thread.sleep(10_000);
                 double minutes = (System.nanoTime() - start) / 60e9;
+                if (!baseline && minutes >= warmUpMinutes()) {
+                    baseline = true;
+                    diagnose(pid, "VM.native_memory baseline", "GC.class_histogram", "histogram-start.txt");
+                }
                 String status = Files.readString(Path.of("/proc/" + pid + "/status"));
                 samples.add(new double[] {minutes, field(status, "VmRSS:") / 1024.0, field(status, "Threads:")});
                 if (System.nanoTime() >= nextRestart) {
                     String bundle = RESTARTED.get(restarts++ % RESTARTED.size());
+                    diagnose(pid, "VM.native_memory summary", null, String.format("nmt-%02d.txt", restarts));
                     copy.client("admin", copy.adminPassword().orElseThrow(), "bundle:restart " + bundle);
                     nextRestart += Duration.ofMinutes(5).toNanos();
                 }
             }
             double gc = gcSeconds(pid) - gcAtStart;
+            diagnose(pid, "VM.native_memory summary.diff", "GC.class_histogram", "histogram-end.txt");
             await().atMost(Duration.ofSeconds(60)).until(() -> open.get() == 10);
             String state = copy.body("/status");
+            Files.write(REPORTS.resolve("samples.csv"), samples.stream()
+                    .map(s -> String.format("%.2f,%.1f,%d", s[0], s[1], (int) s[2])).toList());
             report(samples, gc, restarts, state);
             assertTrue("the simulated session is still detected at the end: " + state,
                     state.contains("\"is_active\":true"));
@@ -80,7 +102,7 @@ public class SoakBenchmark {
 
     private void report(List<double[]> samples, double gcSeconds, int restarts, String state) {
         // RSS slope over everything after the first 5 minutes (warm-up), least squares, MiB per hour
-        List<double[]> steady = samples.stream().filter(s -> s[0] >= Math.min(5, MINUTES / 2.0)).toList();
+        List<double[]> steady = samples.stream().filter(s -> s[0] >= warmUpMinutes()).toList();
         double n = steady.size();
         double sx = 0, sy = 0, sxx = 0, sxy = 0;
         for (double[] s : steady) {
@@ -103,6 +125,35 @@ public class SoakBenchmark {
         System.out.printf("soak: event delay (state_update timestamp to client) over %d messages: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 delays.size(), delays.get(delays.size() / 2) / 1e3, delays.get((int) (delays.size() * 0.99)) / 1e3,
                 delays.get(delays.size() - 1) / 1e3);
+    }
+
+    private static double warmUpMinutes() {
+        return Math.min(5, MINUTES / 2.0);
+    }
+
+    /**
+     * Runs an NMT command (its output printed and kept as nmt-*.txt) and a class histogram (kept in
+     * {@code histogram}, its top lines printed); nothing unless the JVM tracks native memory.
+     */
+    private static void diagnose(long pid, String nmt, String histogramCommand, String histogram) throws Exception {
+        if (!NMT) {
+            return;
+        }
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        String pidText = Long.toString(pid);
+        String[] command = nmt.split(" ");
+        String out = DistributionCopy.exec(60, jcmd, pidText, command[0], command[1]);
+        Path nmtFile = REPORTS.resolve(histogramCommand == null ? histogram : "nmt-" + command[1] + ".txt");
+        Files.writeString(nmtFile, out);
+        System.out.println("soak: " + nmt + " -> " + nmtFile);
+        if (!nmt.endsWith("summary")) {
+            System.out.println(out);
+        }
+        if (histogramCommand != null) {
+            String classes = DistributionCopy.exec(120, jcmd, pidText, histogramCommand);
+            Files.writeString(REPORTS.resolve(histogram), classes);
+            classes.lines().limit(25).forEach(line -> System.out.println("soak: " + line));
+        }
     }
 
     private void connect() {

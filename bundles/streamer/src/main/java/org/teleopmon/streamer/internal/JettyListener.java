@@ -25,6 +25,13 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 final class JettyListener {
 
     private static final Duration WS_IDLE_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * Connections the kernel completes and holds until the acceptor takes them. Java's default of 50
+     * overflowed under a burst of 1,000 connections (issue 22's campaign): each dropped SYN is retried
+     * only after 1 s, 2 s, 4 s..., so the burst took 8-9 s to connect and a /health probe caught in it
+     * waited a second. Linux caps this at net.core.somaxconn (4,096 by default since 5.4).
+     */
+    static final int ACCEPT_QUEUE = 1024;
 
     private final Server server;
     private final ServerConnector connector;
@@ -48,6 +55,7 @@ final class JettyListener {
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         connector.setReuseAddress(true);
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
         server.addConnector(connector);
         ContextHandler context = new ContextHandler("/");
         WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, context, container -> {
