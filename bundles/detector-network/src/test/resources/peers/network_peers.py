@@ -336,10 +336,11 @@ async def typist(a):
 
 async def http_server(a):
     """Python's http.server with HTTP/1.1 keep-alive serving --dir (a download mirror, a status page, a
-    video); counts requests."""
+    video); counts requests. With --serve-mbps, bodies leave at that rate, as a video site paces a stream."""
     import functools
     import http.server
     import threading
+    import time
     served = [0]
 
     class Handler(http.server.SimpleHTTPRequestHandler):
@@ -347,6 +348,17 @@ async def http_server(a):
 
         def log_message(self, *args):
             served[0] += 1
+
+        def copyfile(self, source, outputfile):
+            if a.serve_mbps <= 0:
+                return super().copyfile(source, outputfile)
+            chunk = 16384
+            while True:
+                data = source.read(chunk)
+                if not data:
+                    return
+                outputfile.write(data)
+                time.sleep(len(data) * 8 / (a.serve_mbps * 1e6))
 
     server = http.server.ThreadingHTTPServer((a.host, a.port), functools.partial(Handler, directory=a.dir))
     server.daemon_threads = True
@@ -442,6 +454,7 @@ def main():
     p.add_argument("--fps", type=float, default=30)
     p.add_argument("--mbps", type=float, default=2)
     p.add_argument("--dir", default=".")
+    p.add_argument("--serve-mbps", type=float, default=0)
     p.add_argument("--path", default="/")
     p.add_argument("--ssh", default="")
     a = p.parse_args()
