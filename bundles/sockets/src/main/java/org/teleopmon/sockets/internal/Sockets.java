@@ -23,9 +23,10 @@ import org.teleopmon.api.sockets.TcpState;
 
 /**
  * The socket table without OSGi: listeners in, snapshots out. A poll thread reads the kernel's table every
- * poll interval (the session interval while a session is active) while some listener wants sockets, with one
- * kernel filter per protocol built from every listener's interest, and hands each listener its sockets and
- * their changes.
+ * poll interval while some listener wants sockets, with one kernel filter per protocol built from every
+ * listener's interest, and hands each listener its sockets and their changes. While a session is active it
+ * reads at the session interval, looking up the known sockets between full readings; a known socket that the
+ * kernel frees is read at once ({@link Wakeup}).
  *
  * <p>{@link SocketsComponent} is its OSGi face. Other modules' tests, benchmarks and tools use it directly
  * through {@link #open}: the same netlink reading and delivery, with listeners added by hand. The package is
@@ -58,6 +59,7 @@ public final class Sockets implements SocketTable, AutoCloseable {
     private volatile long polls;
     private volatile long lastPollNanos;
     private volatile long lookupReadings;
+    private boolean lookupFailureLogged;
     private volatile long lastReceived;
 
     Sockets(SocketSettings settings, Clock clock) {
@@ -228,9 +230,14 @@ public final class Sockets implements SocketTable, AutoCloseable {
         try {
             reader.refresh(lookups, sockets);
         } catch (NetlinkException e) {
+            if (!lookupFailureLogged) {
+                lookupFailureLogged = true;
+                LOG.warn("Looking up a session's sockets failed ({}); that reading and any other that fails so "
+                        + "read the whole table instead (more CPU, same result). Further failures are not logged.",
+                        e.getMessage());
+            }
             sockets.clear();
-            reader.close(); // a timeout or a corrupt reply may leave datagrams queued: start afresh
-            reader = null;
+            resetReader();
             return false;
         }
         sockets.addAll(kept);
@@ -256,8 +263,7 @@ public final class Sockets implements SocketTable, AutoCloseable {
             } catch (NetlinkException e) {
                 failed.put(wanted.getKey(), e);
                 if (e.kind() != NetlinkException.Kind.KERNEL_ERROR) {
-                    reader.close(); // a timeout or a corrupt reply may leave datagrams queued: start afresh
-                    reader = null;
+                    resetReader();
                     break;
                 }
             }
@@ -265,6 +271,12 @@ public final class Sockets implements SocketTable, AutoCloseable {
         lastReceived = reader == null ? 0 : reader.received() - before;
         health.reading(failed, settings.processOwners() ? owners.deniedProcesses() : 0);
         return true;
+    }
+
+    /** A timeout or a corrupt reply may leave datagrams queued: the next reading starts on a new socket. */
+    private void resetReader() {
+        reader.close();
+        reader = null;
     }
 
     private void attachOwners(List<SocketEntry> sockets, long nowNanos, boolean resolve) {

@@ -81,14 +81,14 @@ final class TableReader implements AutoCloseable {
         int first = sequence + 1;
         int at = 0;
         for (int i = from; i < to; i++) {
-            SocketEntry socketKnown = known.get(i);
-            byte[] local = socketKnown.localAddress().getAddress();
-            byte[] remote = socketKnown.remoteAddress().getAddress();
+            SocketEntry entry = known.get(i);
+            byte[] local = entry.localAddress().getAddress();
+            byte[] remote = entry.remoteAddress().getAddress();
             // An IPv6 socket talking to an IPv4 peer is reported with IPv4 addresses; the kernel's IPv4 lookup
             // finds it (its hash keys are the IPv4 ones).
             int family = local.length == 4 ? DiagRequest.AF_INET : DiagRequest.AF_INET6;
             at += DiagRequest.encodeLookup(socket.request(), at, ++sequence, family, Protocol.TCP.number(),
-                    socketKnown.localPort(), local, socketKnown.remotePort(), remote, socketKnown.cookie());
+                    entry.localPort(), local, entry.remotePort(), remote, entry.cookie());
         }
         socket.send(at);
         int answers = 0;
