@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.teleopmon.testsupport.FreePort;
 
 /**
  * A private copy of the built distribution, as a user unpacks it: its own ports (HTTP, SSH), its own
@@ -36,8 +37,8 @@ final class DistributionCopy implements AutoCloseable {
 
     private DistributionCopy(Path home) throws IOException {
         this.home = home;
-        this.webPort = TeleopTestSupport.freePort();
-        this.sshPort = TeleopTestSupport.freePort();
+        this.webPort = FreePort.next();
+        this.sshPort = FreePort.next();
         replace("etc/org.apache.karaf.shell.cfg", "sshPort = 8101", "sshPort = " + sshPort);
         environment.put("JAVA_HOME", System.getProperty("java.home"));
         environment.put("WEBSOCKET_PORT", Integer.toString(webPort));
@@ -99,8 +100,8 @@ final class DistributionCopy implements AutoCloseable {
      * their .cfg only when the file is not there yet.
      */
     int[] zmqOnFreePorts() throws IOException {
-        int command = TeleopTestSupport.freePort();
-        int observation = TeleopTestSupport.freePort();
+        int command = FreePort.next();
+        int observation = FreePort.next();
         write("etc/org.teleopmon.detector.zmq.cfg", "command.port = " + command + "\nobservation.port = " + observation
                 + "\n");
         write("etc/org.teleopmon.detector.network.cfg",

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.teleopmon.testsupport.FreePort;
 import org.teleopmon.testsupport.ChildProcess;
 import org.teleopmon.testsupport.Mosquitto;
 import org.teleopmon.testsupport.Prerequisite;
@@ -58,7 +59,7 @@ public class FleetIT {
                 .user("fleet", "pw-fleet", "topic read teleop/#").start();
         fleet = broker.subscribe("fleet-view", "fleet", "pw-fleet", "teleop/#");
         for (int i = 0; i < zmqPorts.length; i++) {
-            zmqPorts[i] = new int[] {TeleopTestSupport.freePort(), TeleopTestSupport.freePort()};
+            zmqPorts[i] = new int[] {FreePort.next(), FreePort.next()};
         }
         for (String robot : List.of("kiwi-a", "kiwi-b")) {
             DistributionCopy copy = DistributionCopy.fresh("teleop-" + robot).env("ROBOT_ID", robot)
@@ -171,7 +172,7 @@ public class FleetIT {
         Files.writeString(home.resolve("prometheus.yml"), String.join("\n", "global:", "  scrape_interval: 1s",
                 "  evaluation_interval: 1s", "rule_files:", "  - " + rules, "scrape_configs:", "  - job_name: teleop",
                 "    file_sd_configs:", "      - files: ['" + home.resolve("targets") + "/*.json']", ""));
-        prometheusPort = TeleopTestSupport.freePort();
+        prometheusPort = FreePort.next();
         prometheus = ChildProcess.start("prometheus", new ProcessBuilder("prometheus",
                 "--config.file=" + home.resolve("prometheus.yml"), "--storage.tsdb.path=" + home.resolve("data"),
                 "--web.listen-address=127.0.0.1:" + prometheusPort), null);

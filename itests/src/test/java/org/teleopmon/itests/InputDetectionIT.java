@@ -39,6 +39,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.teleopmon.api.TeleopMonitor;
+import org.teleopmon.testsupport.FreePort;
 
 /**
  * The input-device detector in the real distribution, on a fake filesystem root (sysfs directories
@@ -93,7 +94,7 @@ public class InputDetectionIT extends TeleopTestSupport {
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException("cannot build the fake input root " + root, e);
         }
-        int port = freePort();
+        int port = FreePort.next();
         String namespace = "itest-input-" + id;
         return new Option[] {
             editConfigurationFilePut("etc/org.teleopmon.detector.input.cfg", "root", root.toString()),

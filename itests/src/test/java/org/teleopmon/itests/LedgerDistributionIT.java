@@ -24,6 +24,7 @@ import org.junit.AfterClass;
 import org.junit.Assume;
 import org.junit.BeforeClass;
 import org.junit.Test;
+import org.teleopmon.testsupport.FreePort;
 import org.teleopmon.testsupport.Prerequisite;
 
 /**
@@ -62,8 +63,8 @@ public class LedgerDistributionIT {
         }
         Assume.assumeTrue("SKIPPED " + needs, zmq);
         copy = DistributionCopy.fresh("teleop-ledger");
-        commandPort = TeleopTestSupport.freePort();
-        observationPort = TeleopTestSupport.freePort();
+        commandPort = FreePort.next();
+        observationPort = FreePort.next();
         copy.append("etc/org.teleopmon.capture.cfg", "interfaces = lo");
         copy.append("etc/org.teleopmon.detector.zmq.cfg", "command.port = " + commandPort + "\nobservation.port = "
                 + observationPort + "\nextra.ports = \nsilence.timeout = 0.3");
@@ -107,7 +108,7 @@ public class LedgerDistributionIT {
         copy.kill();
         fourth.toHandle().destroy(); // SIGTERM, keeping its output readable (Process.destroy closes it)
         assertTrue(fourth.waitFor(10, TimeUnit.SECONDS));
-        Sent fourthSent = lastLine(fourth);
+        Sent fourthSent = lastLine(output(fourth));
         sent.add(new Sent(fourthSent.first(), Math.min(fourthSent.last(), killed), fourthSent.count()));
 
         start();
@@ -185,8 +186,9 @@ public class LedgerDistributionIT {
     private static Sent session(double seconds) throws Exception {
         Process process = lekiwiProcess(seconds);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, process.exitValue());
-        return lastLine(process);
+        String output = output(process);
+        assertEquals("the LeKiwi script's exit; it printed: " + output, 0, process.exitValue());
+        return lastLine(output);
     }
 
     private static Process lekiwiProcess(double seconds) throws IOException {
@@ -204,9 +206,12 @@ public class LedgerDistributionIT {
         return Double.parseDouble(line.toString().trim().split(" ")[1]);
     }
 
+    private static String output(Process process) throws IOException {
+        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    }
+
     /** The last line: {@code sent FIRST LAST COUNT}. */
-    private static Sent lastLine(Process process) throws IOException {
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    private static Sent lastLine(String output) {
         String[] lines = output.split("\n");
         String[] parts = lines[lines.length - 1].trim().split(" ");
         assertEquals(output, "sent", parts[0]);

@@ -30,6 +30,7 @@ import org.teleopmon.api.SessionRecord;
 import org.teleopmon.api.TeleopMonitor;
 import org.teleopmon.api.TeleopState;
 import org.teleopmon.api.capture.CaptureService;
+import org.teleopmon.testsupport.FreePort;
 
 /**
  * The real distribution watching XLeVR: a headset-shaped client (Debian's python3-websockets) sends a pose
@@ -43,7 +44,7 @@ import org.teleopmon.api.capture.CaptureService;
 public class NetworkDetectionIT extends TeleopTestSupport {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final int VR_PORT = freePort();
+    private static final int VR_PORT = FreePort.next();
 
     @Inject
     SessionFactory sessions;

@@ -7,7 +7,6 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,6 +25,7 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.ServiceRegistration;
 import org.teleopmon.api.TeleopEventListener;
+import org.teleopmon.testsupport.FreePort;
 
 /**
  * Benchmark, not part of {@code mvn verify} (its name does not end in IT): stop as fast as start. A
@@ -64,7 +64,7 @@ public class StopLatencyBenchmark extends ZmqSessionSupport {
 
     @Test
     public void operatorCloseToTeleoperationStoppedOnTheWebSocket() throws Exception {
-        int webPort = freePort();
+        int webPort = FreePort.next();
         Dictionary<String, Object> streamer = new Hashtable<>();
         streamer.put("port", Integer.toString(webPort));
         configAdmin.getConfiguration("org.teleopmon.streamer", null).update(streamer);
@@ -127,5 +127,4 @@ public class StopLatencyBenchmark extends ZmqSessionSupport {
         }
         throw new AssertionError("no " + fragment + " #" + skip);
     }
-
 }

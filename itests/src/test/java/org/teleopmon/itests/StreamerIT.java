@@ -41,6 +41,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.cm.ConfigurationAdmin;
+import org.teleopmon.testsupport.FreePort;
 
 /**
  * The streamer in the real distribution: HTTP and WebSocket on a port set through Config Admin,
@@ -72,7 +73,7 @@ public class StreamerIT extends TeleopTestSupport {
 
     @Before
     public void listenOnAFreePort() throws Exception {
-        port = freePort();
+        port = FreePort.next();
         update("org.teleopmon.streamer", "port", Integer.toString(port));
         await().atMost(TIMEOUT).until(() -> status("/health/live") == 200);
     }
@@ -142,7 +143,7 @@ public class StreamerIT extends TeleopTestSupport {
 
     @Test
     public void aNewPortInTheConfigurationRebindsLive() throws Exception {
-        int next = freePort();
+        int next = FreePort.next();
         update("org.teleopmon.streamer", "port", Integer.toString(next));
         await().atMost(TIMEOUT).until(() -> canConnect(next) && !canConnect(port));
         port = next;

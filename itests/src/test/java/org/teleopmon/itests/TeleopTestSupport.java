@@ -2,6 +2,7 @@ package org.teleopmon.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.streamBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.vmOptions;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
@@ -12,13 +13,15 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+import org.ops4j.pax.tinybundles.TinyBundles;
+import org.osgi.framework.Constants;
+import org.teleopmon.testsupport.FreePort;
 
 /**
  * Boots the project's own distribution (the tar.gz the assembly module built) under Pax Exam.
@@ -49,12 +52,15 @@ public abstract class TeleopTestSupport {
                         "file:" + localRepo + "@id=local@snapshots,${karaf.home.uri}system@id=system.repository@snapshots"),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.offline", "true"),
-                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(FreePort.next())),
                 // The streamer's HTTP/WebSocket listener on any free port, never the shared 8765.
                 editConfigurationFilePut("etc/org.teleopmon.streamer.cfg", "port", "0"),
                 systemProperty("teleop.sample.detector.jar").value(System.getProperty("teleop.sample.detector.jar", "")),
                 mavenBundle().groupId("org.hamcrest").artifactId("hamcrest").version("2.2"),
-                mavenBundle().groupId("org.awaitility").artifactId("awaitility").version(System.getProperty("awaitility.version"))));
+                mavenBundle().groupId("org.awaitility").artifactId("awaitility").version(System.getProperty("awaitility.version")),
+                // The probe holds only this module's classes; the tests inside Karaf pick ports with test-support's FreePort.
+                streamBundle(TinyBundles.bundle().symbolicName("teleopmon-itests-free-port").addClass(FreePort.class)
+                        .setHeader(Constants.BUNDLE_MANIFESTVERSION, "2").setHeader(Constants.EXPORT_PACKAGE, "org.teleopmon.testsupport").build(TinyBundles.rawBuilder()))));
         if (Boolean.getBoolean("teleop.keep.runtime")) {
             options.add(keepRuntimeFolder());
         }
@@ -107,14 +113,6 @@ public abstract class TeleopTestSupport {
     static int configuredZmqPort(org.osgi.service.cm.ConfigurationAdmin configAdmin, String key) throws IOException {
         return Integer.parseInt(String.valueOf(
                 configAdmin.getConfiguration("org.teleopmon.detector.zmq", null).getProperties().get(key)));
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
-        }
     }
 
     private static String[] jpmsFlags() {

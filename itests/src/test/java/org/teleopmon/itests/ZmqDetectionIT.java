@@ -4,7 +4,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -31,6 +30,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.teleopmon.api.DetectorSignal;
 import org.teleopmon.api.TeleopMonitor;
 import org.teleopmon.api.capture.CaptureService;
+import org.teleopmon.testsupport.FreePort;
 
 /**
  * The real distribution: the capture bundle sniffs {@code lo}, the ZMQ detector follows the
@@ -44,8 +44,8 @@ public class ZmqDetectionIT extends TeleopTestSupport {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     // Chosen in the test JVM when it writes the configuration; the probe inside Karaf reads them back.
-    private static final int CONFIGURED_COMMAND_PORT = freePort();
-    private static final int CONFIGURED_OBSERVATION_PORT = freePort();
+    private static final int CONFIGURED_COMMAND_PORT = FreePort.next();
+    private static final int CONFIGURED_OBSERVATION_PORT = FreePort.next();
 
     @Inject
     BundleContext context;

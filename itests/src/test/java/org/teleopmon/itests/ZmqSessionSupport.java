@@ -1,7 +1,6 @@
 package org.teleopmon.itests;
 
 import static org.awaitility.Awaitility.await;
-import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
@@ -19,7 +18,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.inject.Inject;
 
 import org.apache.karaf.features.FeaturesService;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Assume;
 import org.junit.Test;
@@ -39,6 +37,7 @@ import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopEventListener;
 import org.teleopmon.api.TeleopMonitor;
 import org.teleopmon.api.capture.CaptureService;
+import org.teleopmon.testsupport.FreePort;
 
 /**
  * Boots the real distribution with capture, the ZMQ detector on random ports, the engine and the
@@ -47,8 +46,8 @@ import org.teleopmon.api.capture.CaptureService;
 public abstract class ZmqSessionSupport extends TeleopTestSupport {
 
     static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final int COMMAND_PORT = freePort();
-    private static final int OBSERVATION_PORT = freePort();
+    private static final int COMMAND_PORT = FreePort.next();
+    private static final int OBSERVATION_PORT = FreePort.next();
     static final Duration SIMULATED = Duration.ofSeconds(3);
 
     @Inject
@@ -72,7 +71,6 @@ public abstract class ZmqSessionSupport extends TeleopTestSupport {
 
     final List<TeleopEvent> events = new CopyOnWriteArrayList<>();
 
-
     @Override
     protected Option[] extraOptions() {
         List<Option> options = new ArrayList<>(zmqOnLoopback(COMMAND_PORT, OBSERVATION_PORT, 0.2));
@@ -81,7 +79,6 @@ public abstract class ZmqSessionSupport extends TeleopTestSupport {
         options.add(editConfigurationFilePut("etc/org.teleopmon.capture.cfg", "enabled", Boolean.toString(captures())));
         return options.toArray(new Option[0]);
     }
-
 
     final AtomicReference<Instant> received = new AtomicReference<>();
 

@@ -3,7 +3,6 @@ package org.teleopmon.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,7 +141,7 @@ public final class Mosquitto implements AutoCloseable {
                     }
                 }
                 Files.write(dir.resolve("acl"), acl);
-                int port = freePort();
+                int port = FreePort.next();
                 List<String> conf = new ArrayList<>(List.of("listener " + port + " 127.0.0.1",
                         "allow_anonymous false", "password_file " + passwords, "acl_file " + dir.resolve("acl"),
                         "persistence true", "persistence_location " + dir.resolve("db") + "/",
@@ -160,12 +159,6 @@ public final class Mosquitto implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 

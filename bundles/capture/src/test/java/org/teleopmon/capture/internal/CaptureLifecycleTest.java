@@ -16,6 +16,7 @@ import org.teleopmon.api.Health;
 import org.teleopmon.api.capture.CaptureInterest;
 import org.teleopmon.api.capture.Packet;
 import org.teleopmon.api.capture.PacketListener;
+import org.teleopmon.testsupport.FreePort;
 import org.teleopmon.testsupport.Prerequisite;
 import org.teleopmon.testsupport.Requires;
 
@@ -53,7 +54,7 @@ class CaptureLifecycleTest {
 
     @Test
     void aThrowingListenerCostsOnlyItsOwnPackets() throws IOException {
-        int port = Traffic.freeUdpPort();
+        int port = FreePort.next();
         CaptureInterest interest = new CaptureInterest(null, Set.of(port), false);
         PacketListener thrower = new PacketListener() {
             @Override

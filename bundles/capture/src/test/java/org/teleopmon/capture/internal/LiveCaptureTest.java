@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.teleopmon.api.capture.CaptureInterest;
 import org.teleopmon.api.capture.Packet;
+import org.teleopmon.testsupport.FreePort;
 import org.teleopmon.testsupport.Prerequisite;
 import org.teleopmon.testsupport.Requires;
 
@@ -33,7 +34,7 @@ class LiveCaptureTest {
     void tcpAndUdpOnOurPortsReachTheListenerWithTheirBytes() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, Traffic.LOOPBACK)) {
             int tcpPort = server.getLocalPort();
-            int udpPort = Traffic.freeUdpPort();
+            int udpPort = FreePort.next();
             RecordingListener listener = new RecordingListener(
                     new CaptureInterest(Set.of(tcpPort), Set.of(udpPort), false));
             capture.start();

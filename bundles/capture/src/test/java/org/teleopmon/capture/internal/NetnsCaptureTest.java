@@ -19,6 +19,7 @@ import org.teleopmon.api.Health;
 import org.teleopmon.api.capture.CaptureInterest;
 import org.teleopmon.api.capture.Packet;
 import org.teleopmon.api.capture.PacketListener;
+import org.teleopmon.testsupport.FreePort;
 import org.teleopmon.testsupport.NetNs;
 import org.teleopmon.testsupport.Prerequisite;
 import org.teleopmon.testsupport.Requires;
@@ -49,7 +50,7 @@ class NetnsCaptureTest {
     @Test
     void capturesTheNamespacesLoopbackAndNotTheHosts() throws Exception {
         namespace.bringUp();
-        int port = Traffic.freeUdpPort();
+        int port = FreePort.next();
         CaptureInterest interest = new CaptureInterest(null, Set.of(port), false);
         NamespaceRecorder inside = new NamespaceRecorder(interest);
         RecordingListener host = new RecordingListener(interest);
@@ -75,7 +76,7 @@ class NetnsCaptureTest {
 
     @Test
     void aMissingNamespaceIsCriticalNamingThePathAndCaptureStartsOnceItExists() throws Exception {
-        int port = Traffic.freeUdpPort();
+        int port = FreePort.next();
         RecordingListener listener = new RecordingListener(new CaptureInterest(null, Set.of(port), false));
         inNamespace = start(new CaptureSettings(List.of("lo"), 65535, 1 << 20, false, Duration.ofMillis(100),
                 Duration.ofMillis(400)).withNetns(file()), listener);
@@ -108,7 +109,7 @@ class NetnsCaptureTest {
         assertThat(namespace.ip("link", "set", withAddress, "up")).isZero();
         assertThat(namespace.ip("link", "set", without, "up")).isZero();
         inNamespace = start(CaptureSettings.DEFAULTS.withNetns(file()),
-                new RecordingListener(new CaptureInterest(null, Set.of(Traffic.freeUdpPort()), false)));
+                new RecordingListener(new CaptureInterest(null, Set.of(FreePort.next()), false)));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(inNamespace.stats().interfaces())
                 .containsExactly("lo", withAddress));

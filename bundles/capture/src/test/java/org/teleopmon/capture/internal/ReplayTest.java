@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.teleopmon.api.capture.CaptureInterest;
 import org.teleopmon.api.capture.Packet;
+import org.teleopmon.testsupport.FreePort;
 import org.teleopmon.testsupport.Prerequisite;
 import org.teleopmon.testsupport.Requires;
 
@@ -45,7 +46,7 @@ class ReplayTest {
         Path file = dir.resolve("lo.pcap");
         try (ServerSocket server = new ServerSocket(0, 1, Traffic.LOOPBACK)) {
             int tcpPort = server.getLocalPort();
-            int udpPort = Traffic.freeUdpPort();
+            int udpPort = FreePort.next();
             Process tcpdump = new ProcessBuilder("tcpdump", "-i", "lo", "--immediate-mode", "-U", "-n", "-w", file.toString(),
                     "tcp port " + tcpPort + " or udp port " + udpPort).redirectErrorStream(true).start();
             try {
@@ -129,5 +130,4 @@ class ReplayTest {
         }
         assertThat(line).as("tcpdump started").isNotNull();
     }
-
 }

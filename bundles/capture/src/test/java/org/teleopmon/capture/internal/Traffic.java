@@ -10,24 +10,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 
-/** Real loopback traffic on ports the operating system picks, so parallel builds do not collide. */
+/** Real loopback traffic, on ports from {@link org.teleopmon.testsupport.FreePort}. */
 final class Traffic {
 
     static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
     private Traffic() {
-    }
-
-    static int freeTcpPort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, LOOPBACK)) {
-            return s.getLocalPort();
-        }
-    }
-
-    static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(0, LOOPBACK)) {
-            return s.getLocalPort();
-        }
     }
 
     static void sendUdp(int port, byte[]... datagrams) throws IOException {

@@ -4,17 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.teleopmon.testsupport.FreePort;
 
 class SimulationTest {
 
     @Test
     void robotAndOperatorExchangeCommandsAndObservationsForTheDuration() throws Exception {
-        SimulationOptions options = SimulationOptions.defaults("lekiwi").withPorts(freePort(), freePort())
+        SimulationOptions options = SimulationOptions.defaults("lekiwi").withPorts(FreePort.next(), FreePort.next())
                 .withDuration(Duration.ofMillis(1500));
         try (Simulation simulation = Simulation.start(options)) {
             assertThat(simulation.awaitDone(Duration.ofSeconds(10))).isTrue();
@@ -29,7 +29,7 @@ class SimulationTest {
     @Test
     void aPortInUseFailsAtStartWithTheAddress() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            SimulationOptions options = SimulationOptions.defaults("xle").withPorts(taken.getLocalPort(), freePort());
+            SimulationOptions options = SimulationOptions.defaults("xle").withPorts(taken.getLocalPort(), FreePort.next());
             assertThatThrownBy(() -> Simulation.start(options)).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("cannot bind 127.0.0.1:" + taken.getLocalPort());
         }
@@ -37,7 +37,7 @@ class SimulationTest {
 
     @Test
     void stopEndsAnOpenEndedSimulation() {
-        SimulationOptions options = SimulationOptions.defaults("xle").withPorts(freePort(), freePort());
+        SimulationOptions options = SimulationOptions.defaults("xle").withPorts(FreePort.next(), FreePort.next());
         try (Simulation simulation = Simulation.start(options)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> simulation.stats().commandsReceived() > 3);
             simulation.stop();
@@ -56,13 +56,5 @@ class SimulationTest {
         Payloads xle = new Payloads(SimulationOptions.defaults("xle"));
         assertThat(new String(xle.command(0))).contains("\"left_arm_shoulder_pan.pos\"", "\"head_motor_2.pos\"");
         assertThat(xle.observation(0)).singleElement().satisfies(b -> assertThat(new String(b)).contains("\"front\": \"/9j"));
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -19,6 +19,7 @@ import org.teleopmon.api.capture.Packet;
 import org.teleopmon.api.capture.PacketListener;
 import org.teleopmon.capture.internal.Capture;
 import org.teleopmon.detector.network.live.Peer;
+import org.teleopmon.testsupport.FreePort;
 import org.teleopmon.testsupport.ChildProcess;
 import org.teleopmon.testsupport.HeadlessChromium;
 import org.teleopmon.testsupport.Prerequisite;
@@ -43,7 +44,7 @@ class LiveBrowserWebControlTest {
         try (InputStream page = getClass().getResourceAsStream("/pages/web_control.html")) {
             Files.copy(page, site.resolve("index.html"));
         }
-        int port = LiveRobot.freePort();
+        int port = FreePort.next();
         NetworkDetector detector = new NetworkDetector(NetworkSettings.defaults().withWebPorts(port));
         detector.localAddresses().set(Set.of("127.0.0.1"));
         detector.startTicking();

@@ -3,9 +3,7 @@ package org.teleopmon.detector.network.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +13,7 @@ import org.teleopmon.api.DetectorSignal;
 import org.teleopmon.capture.internal.Capture;
 import org.teleopmon.detector.network.live.TwoHosts;
 import org.teleopmon.sockets.internal.Sockets;
+import org.teleopmon.testsupport.FreePort;
 
 /**
  * The detector as the robot runs it, on {@link TwoHosts}: a ticking {@link NetworkDetector} fed by a live
@@ -53,13 +52,6 @@ record LiveRobot(TwoHosts hosts, NetworkDetector detector, List<DetectorSignal> 
             } finally {
                 detector.deactivate();
             }
-        }
-    }
-
-    /** A TCP port free on this machine's loopback now, for the tests that cannot use a namespace (Chromium). */
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }

@@ -24,6 +24,7 @@ import org.teleopmon.detector.network.live.Peer;
 import org.teleopmon.detector.network.live.Sshd;
 import org.teleopmon.detector.network.live.TwoHosts;
 import org.teleopmon.sockets.internal.Sockets;
+import org.teleopmon.testsupport.FreePort;
 import org.teleopmon.testsupport.ChildProcess;
 import org.teleopmon.testsupport.HeadlessChromium;
 import org.teleopmon.testsupport.NetNs;
@@ -180,7 +181,7 @@ class LiveTcpNeverTeleopTest {
         encodeWebm(site.resolve("clip.webm"), 30);
         Files.writeString(site.resolve("index.html"), "<!doctype html><title>clip</title>"
                 + "<video id=v src=clip.webm autoplay muted playsinline></video>");
-        int port = LiveRobot.freePort();
+        int port = FreePort.next();
         NetworkDetector detector = new NetworkDetector(NetworkSettings.defaults());
         detector.localAddresses().set(Set.of("127.0.0.1"));
         List<DetectorSignal> pushed = new CopyOnWriteArrayList<>();

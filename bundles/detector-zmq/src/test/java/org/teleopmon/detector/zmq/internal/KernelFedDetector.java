@@ -1,11 +1,10 @@
 package org.teleopmon.detector.zmq.internal;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 
 import org.teleopmon.sockets.internal.Sockets;
+import org.teleopmon.testsupport.FreePort;
 
 /**
  * The ZMQ detector on two free ports, fed through {@link ZmqSocketFeed} by the real sockets bundle reading
@@ -13,8 +12,8 @@ import org.teleopmon.sockets.internal.Sockets;
  */
 final class KernelFedDetector implements AutoCloseable {
 
-    final int commandPort = freePort();
-    final int observationPort = freePort();
+    final int commandPort = FreePort.next();
+    final int observationPort = FreePort.next();
     final ZmqDetector detector = new ZmqDetector(ZmqSettings.defaults(commandPort, observationPort),
             Clock.systemUTC());
     final Sockets sockets = Sockets.open(Duration.ofSeconds(1), Duration.ofMillis(100));
@@ -27,13 +26,5 @@ final class KernelFedDetector implements AutoCloseable {
     @Override
     public void close() {
         sockets.close();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +22,7 @@ import org.teleopmon.api.Measurements;
 import org.teleopmon.capture.internal.Capture;
 import org.teleopmon.simulator.internal.Simulation;
 import org.teleopmon.simulator.internal.SimulationOptions;
+import org.teleopmon.testsupport.FreePort;
 import org.teleopmon.testsupport.Prerequisite;
 import org.teleopmon.testsupport.Requires;
 
@@ -36,8 +35,8 @@ class LiveZmqTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private final int commandPort = freePort();
-    private final int observationPort = freePort();
+    private final int commandPort = FreePort.next();
+    private final int observationPort = FreePort.next();
     private final List<DetectorSignal> pushed = new CopyOnWriteArrayList<>();
     private final ZmqDetector detector = detector();
     private final Capture capture = Capture.loopback(detector);
@@ -147,13 +146,5 @@ class LiveZmqTest {
         ticker.setDaemon(true);
         ticker.start();
         return zmq;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

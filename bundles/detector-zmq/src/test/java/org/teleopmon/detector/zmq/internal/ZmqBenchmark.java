@@ -13,6 +13,7 @@ import org.teleopmon.api.capture.Packet;
 import org.teleopmon.capture.internal.Capture;
 import org.teleopmon.simulator.internal.Simulation;
 import org.teleopmon.simulator.internal.SimulationOptions;
+import org.teleopmon.testsupport.FreePort;
 import org.teleopmon.testsupport.BuiltPacket;
 
 /**
@@ -100,8 +101,8 @@ public final class ZmqBenchmark {
     }
 
     private static void session(Duration duration) throws Exception {
-        int commandPort = freePort();
-        int observationPort = freePort();
+        int commandPort = FreePort.next();
+        int observationPort = FreePort.next();
         ZmqDetector detector = new ZmqDetector(ZmqSettings.defaults(commandPort, observationPort), Clock.systemUTC());
         java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         try (Capture capture = Capture.loopback(detector)) {
@@ -126,12 +127,6 @@ public final class ZmqBenchmark {
                         (long) detector.detect().measurement("observations_total"), cpu / 1e9, 100.0 * cpu / wall,
                         stats.received(), stats.droppedKernel(), stats.droppedInterface());
             }
-        }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
