@@ -2,7 +2,6 @@ package org.teleopmon.itests;
 
 import static org.ops4j.pax.exam.CoreOptions.maven;
 import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
-import static org.ops4j.pax.exam.CoreOptions.streamBundle;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.CoreOptions.vmOptions;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
@@ -19,8 +18,6 @@ import java.util.List;
 
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
-import org.ops4j.pax.tinybundles.TinyBundles;
-import org.osgi.framework.Constants;
 import org.teleopmon.testsupport.FreePort;
 
 /**
@@ -57,10 +54,7 @@ public abstract class TeleopTestSupport {
                 editConfigurationFilePut("etc/org.teleopmon.streamer.cfg", "port", "0"),
                 systemProperty("teleop.sample.detector.jar").value(System.getProperty("teleop.sample.detector.jar", "")),
                 mavenBundle().groupId("org.hamcrest").artifactId("hamcrest").version("2.2"),
-                mavenBundle().groupId("org.awaitility").artifactId("awaitility").version(System.getProperty("awaitility.version")),
-                // The probe holds only this module's classes; the tests inside Karaf pick ports with test-support's FreePort.
-                streamBundle(TinyBundles.bundle().symbolicName("teleopmon-itests-free-port").addClass(FreePort.class)
-                        .setHeader(Constants.BUNDLE_MANIFESTVERSION, "2").setHeader(Constants.EXPORT_PACKAGE, "org.teleopmon.testsupport").build(TinyBundles.rawBuilder()))));
+                mavenBundle().groupId("org.awaitility").artifactId("awaitility").version(System.getProperty("awaitility.version"))));
         if (Boolean.getBoolean("teleop.keep.runtime")) {
             options.add(keepRuntimeFolder());
         }

@@ -7,13 +7,14 @@
  * packets a detector failed on, and {@link org.teleopmon.detector.support.ProblemLog} logs a
  * recurring problem without flooding the log, and {@link org.teleopmon.detector.support.LocalAddresses}
  * tells the robot's own addresses from its peers', and {@link org.teleopmon.detector.support.CaptureClock}
- * keeps a detector's time in capture time (a replayed recording's, live the wall clock).
+ * keeps a detector's time in capture time (a replayed recording's, live the wall clock), and
+ * {@link org.teleopmon.detector.support.Ticker} ticks fast only while something ages.
  *
  * <p>Custom detectors may use it too: depend on {@code teleopmon-detector-support} (scope provided)
  * and install the {@code teleop-detector-support} feature.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.teleopmon.detector.support;
 
 import org.osgi.annotation.bundle.Export;

@@ -27,6 +27,7 @@ import org.teleopmon.api.SessionRecord;
 import org.teleopmon.api.Stall;
 import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopState;
+import org.teleopmon.detector.support.Ticker;
 
 /**
  * The engine's logic, free of OSGi and threads: detectors attach and detach, views arrive (pushed
@@ -55,6 +56,8 @@ final class Correlator {
     private long detections;
     private long stateChanges;
     private TeleopState state;
+    /** Told when a view claims something, so that a slowed tick comes back to the detection interval. */
+    private Runnable claimed = () -> { };
 
     Correlator(Settings settings, Clock clock, Consumer<TeleopEvent> publisher) {
         this.settings = settings;
@@ -161,6 +164,27 @@ final class Correlator {
         }
     }
 
+    /** Runs {@code listener} (cheap, never blocking) whenever a view that claims something arrives. */
+    synchronized void onClaim(Runnable listener) {
+        claimed = listener;
+    }
+
+    /**
+     * Nothing ages: no session, no operator held, no live view that claims anything, no state update
+     * held back. The engine then ticks at the idle period; a claiming view brings it back.
+     */
+    synchronized boolean quiet() {
+        if (hysteresis.active() || !roster.current().isEmpty() || updates.pending(state)) {
+            return false;
+        }
+        for (DetectorSlot slot : slots.values()) {
+            if (slot.goneAt == null && Ticker.claims(slot.latest)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Ages views out, ends sessions after the hold time and sends held-back state updates. */
     synchronized void tick() {
         evaluate();
@@ -207,6 +231,9 @@ final class Correlator {
     }
 
     private void take(DetectorSlot slot, DetectorSignal signal) {
+        if (Ticker.claims(signal)) {
+            claimed.run();
+        }
         Instant now = clock.instant();
         if (slot.failure == null) {
             stalls.observe(signal, sessions, settings, tell);

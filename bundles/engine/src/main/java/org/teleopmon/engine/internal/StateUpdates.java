@@ -39,6 +39,11 @@ final class StateUpdates {
         return Duration.between(lastAt, now).compareTo(interval) >= 0 && !Fingerprint.of(state).equals(last);
     }
 
+    /** Whether {@code state} differs from the last one published in what a client would notice. */
+    boolean pending(TeleopState state) {
+        return !Fingerprint.of(state).equals(last);
+    }
+
     void published(TeleopState state, Instant now) {
         last = Fingerprint.of(state);
         lastAt = now;

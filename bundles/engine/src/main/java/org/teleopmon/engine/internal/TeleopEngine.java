@@ -4,10 +4,6 @@ import java.time.Clock;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.osgi.annotation.bundle.Header;
 import org.osgi.framework.BundleContext;
@@ -35,6 +31,7 @@ import org.teleopmon.api.SignalListener;
 import org.teleopmon.api.TeleopEventListener;
 import org.teleopmon.api.TeleopMonitor;
 import org.teleopmon.api.TeleopState;
+import org.teleopmon.detector.support.Ticker;
 
 /**
  * The correlation engine as a service: a dynamic whiteboard of {@link Detector}s and
@@ -54,14 +51,10 @@ public class TeleopEngine implements TeleopMonitor, SignalListener {
     private final EventDispatcher dispatcher = new EventDispatcher();
     private final EventAdminBridge eventAdmin = new EventAdminBridge();
     private final DetectorPoller poller = new DetectorPoller();
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "teleop-engine-tick");
-        thread.setDaemon(true);
-        return thread;
-    });
     private final Correlator correlator;
     private volatile Settings settings;
-    private ScheduledFuture<?> tick;
+    /** Polls the detectors and ages the state: every detection.interval while anything claims, else every second. */
+    private volatile Ticker ticker;
     private ServiceRegistration<AlertCheck> stallCheck;
 
     @Activate
@@ -74,6 +67,7 @@ public class TeleopEngine implements TeleopMonitor, SignalListener {
         this.settings = settings;
         settings.problems().forEach(p -> LOG.warn("Configuration {}: {}", PID, p));
         this.correlator = new Correlator(settings, clock, dispatcher);
+        correlator.onClaim(this::wake);
         dispatcher.add(eventAdmin);
         schedule();
     }
@@ -99,21 +93,32 @@ public class TeleopEngine implements TeleopMonitor, SignalListener {
                 // the bundle is stopping: the framework unregistered it
             }
         }
-        ticker.shutdownNow();
+        synchronized (this) {
+            ticker.close();
+        }
         correlator.shutdown();
         poller.close();
         dispatcher.close();
     }
 
     private synchronized void schedule() {
-        if (tick != null) {
-            tick.cancel(false);
+        if (ticker != null) {
+            ticker.close();
         }
-        long period = settings.detectionInterval().toNanos();
-        tick = ticker.scheduleAtFixedRate(this::tick, period, period, TimeUnit.NANOSECONDS);
+        ticker = new Ticker("teleop-engine-tick", settings.detectionInterval(), Ticker.IDLE, this::tick, LOG).start();
     }
 
-    private void tick() {
+    private void wake() {
+        ticker.wake();
+    }
+
+    /** Whether the tick is at its idle period (nothing claims teleoperation). */
+    boolean ticksSlowly() {
+        return ticker.idle();
+    }
+
+    /** One tick; true while anything ages (the next tick is a detection interval away). */
+    private boolean tick() {
         try {
             Map<Detector, String> snapshot;
             synchronized (detectors) {
@@ -124,6 +129,7 @@ public class TeleopEngine implements TeleopMonitor, SignalListener {
         } catch (RuntimeException e) {
             LOG.error("Engine tick failed; the next tick retries", e);
         }
+        return !correlator.quiet();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

@@ -55,6 +55,30 @@ class TeleopEngineTest {
     }
 
     @Test
+    void theTickSlowsWhileNothingClaimsAndAClaimBringsItBackAtOnce() {
+        java.util.concurrent.atomic.AtomicReference<DetectorSignal> view =
+                new java.util.concurrent.atomic.AtomicReference<>(DetectorSignal.builder("zmq").build());
+        engine.bindListener(events::add);
+        engine.bindDetector(new TestDetector("zmq", () -> DetectorSignal.builder("zmq").active(view.get().active())
+                .confidence(view.get().confidence()).build()), Map.of(Detector.WEIGHT_PROPERTY, 90, "service.id", 7L));
+        await().atMost(Duration.ofSeconds(5)).until(engine::ticksSlowly);
+        long polled = engine.getStats().perDetector().get("zmq");
+
+        view.set(DetectorSignal.builder("zmq").active(true).confidence(90).build());
+        engine.signalChanged(view.get());
+        assertThat(engine.ticksSlowly()).isFalse();
+        await().atMost(Duration.ofSeconds(5)).until(() -> engine.getState().active());
+        // Polled at the detection interval again (0.1 s), not once a second.
+        await().atMost(Duration.ofMillis(900)).until(() -> engine.getStats().perDetector().get("zmq") >= polled + 4);
+
+        view.set(DetectorSignal.builder("zmq").build());
+        engine.signalChanged(view.get());
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.stream()
+                .anyMatch(e -> e.type() == EventType.TELEOPERATION_STOPPED));
+        await().atMost(Duration.ofSeconds(5)).until(engine::ticksSlowly);
+    }
+
+    @Test
     void detectorWithoutAUsableNameOrWeightIsShownNotFatal() {
         Detector nameless = new Detector() {
             @Override

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Set;
 
 import org.agrona.IoUtil;
@@ -136,6 +137,11 @@ final class MappedRegion {
     /** The writer's heartbeat. */
     void heartbeat() {
         ShmHeader.heartbeat(buffer, System.currentTimeMillis());
+    }
+
+    /** The writer's heartbeat, promising the next one within {@code interval}. */
+    void heartbeat(Duration interval) {
+        ShmHeader.heartbeat(buffer, System.currentTimeMillis(), (int) Math.min(Integer.MAX_VALUE, interval.toMillis()));
     }
 
     /** Marks the region stopped for attached readers, unmaps it, and deletes {@code target} if asked. */

@@ -95,6 +95,17 @@ public final class RingWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Tells readers the writer is alive and that the next heartbeat comes within {@code interval} (readers
+     * wait three of them, at least a second, before they call the writer gone): a writer may beat slower
+     * while nothing changes.
+     */
+    public synchronized void heartbeat(Duration interval) {
+        if (!closed) {
+            region.heartbeat(interval);
+        }
+    }
+
     public Path path() {
         return path;
     }

@@ -89,6 +89,21 @@ public final class ShmHeader {
         buffer.putLongOrdered(HEARTBEAT_OFFSET, nowMs);
     }
 
+    /**
+     * A heartbeat that also changes the promised interval. A reader compares the heartbeat's age with the
+     * interval, so a longer interval is written before the heartbeat and a shorter one after it: no order
+     * of the two reads sees a fresh writer as gone.
+     */
+    static void heartbeat(AtomicBuffer buffer, long nowMs, int intervalMs) {
+        if (intervalMs >= buffer.getInt(HEARTBEAT_INTERVAL_OFFSET)) {
+            buffer.putIntVolatile(HEARTBEAT_INTERVAL_OFFSET, intervalMs);
+            buffer.putLongOrdered(HEARTBEAT_OFFSET, nowMs);
+        } else {
+            buffer.putLongOrdered(HEARTBEAT_OFFSET, nowMs);
+            buffer.putIntVolatile(HEARTBEAT_INTERVAL_OFFSET, intervalMs);
+        }
+    }
+
     static void setStatus(AtomicBuffer buffer, WriterStatus status) {
         buffer.putIntVolatile(STATUS_OFFSET, status.code());
     }

@@ -6,7 +6,7 @@
  * {@link org.teleopmon.shm.reader.RingLayout}); {@code docs/shm.md} describes it byte by byte.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.teleopmon.shm.reader;
 
 import org.osgi.annotation.bundle.Export;

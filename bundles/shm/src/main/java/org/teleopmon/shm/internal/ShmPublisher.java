@@ -1,10 +1,8 @@
 package org.teleopmon.shm.internal;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.annotation.bundle.Header;
@@ -24,6 +22,7 @@ import org.teleopmon.api.TeleopEvent;
 import org.teleopmon.api.TeleopEventListener;
 import org.teleopmon.api.TeleopMonitor;
 import org.teleopmon.api.TeleopState;
+import org.teleopmon.detector.support.Ticker;
 import org.teleopmon.shm.reader.RingLayout;
 import org.teleopmon.wire.Wire;
 
@@ -47,7 +46,12 @@ public class ShmPublisher implements TeleopEventListener, HealthReporter {
 
     private final ShmRegions regions;
     private final boolean removeOnStop;
-    private final ScheduledExecutorService ticker;
+    /** Heartbeat and state refresh: every update.interval in a session, every second otherwise. */
+    private final Ticker ticker;
+    private final Duration busyInterval;
+    private final Duration idleInterval;
+    /** The last state written claims a session: its duration moves, so the tick refreshes it. */
+    private volatile boolean active;
     private final AtomicLong lastPublished = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong dropped = new AtomicLong();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
@@ -57,14 +61,14 @@ public class ShmPublisher implements TeleopEventListener, HealthReporter {
     public ShmPublisher(ShmConfig config) {
         this.regions = new ShmRegions(config);
         this.removeOnStop = config.remove_on_stop();
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "teleop-shm-heartbeat"));
-        ticker.scheduleAtFixedRate(this::tick, 0, Math.round(config.update_interval() * 1e9), TimeUnit.NANOSECONDS);
+        this.busyInterval = Duration.ofNanos(Math.round(config.update_interval() * 1e9));
+        this.idleInterval = busyInterval.compareTo(Ticker.IDLE) > 0 ? busyInterval : Ticker.IDLE;
+        this.ticker = new Ticker("teleop-shm-heartbeat", busyInterval, idleInterval, this::tick, LOG).start();
     }
 
     @Deactivate
     void deactivate() throws InterruptedException {
-        ticker.shutdownNow();
-        ticker.awaitTermination(5, TimeUnit.SECONDS);
+        ticker.close();
         regions.close(removeOnStop);
     }
 
@@ -73,6 +77,10 @@ public class ShmPublisher implements TeleopEventListener, HealthReporter {
         try {
             if (event.state() != null) {
                 publish(event.state(), true);
+                active = event.state().active();
+                if (active) {
+                    ticker.wake();
+                }
             }
             if (regions.ring != null) {
                 byte[] payload = Wire.bytes(event);
@@ -90,16 +98,24 @@ public class ShmPublisher implements TeleopEventListener, HealthReporter {
         }
     }
 
-    void tick() {
+    /**
+     * The heartbeat, and the engine's state when newer than the region's; true while a session runs. Out of
+     * a session the heartbeat comes every second and says so in the headers (readers allow three).
+     */
+    boolean tick() {
+        boolean session = active;
         try {
-            regions.heartbeat();
+            regions.heartbeat(session ? busyInterval : idleInterval);
             TeleopMonitor current = monitor;
             if (current != null) {
-                publish(current.getState(), false);
+                TeleopState state = current.getState();
+                publish(state, false);
+                active = session = state.active();
             }
         } catch (RuntimeException e) {
             problem("heartbeat failed: " + e);
         }
+        return session;
     }
 
     /** Publishes unless a newer state is there; the tick also skips the one already written. */

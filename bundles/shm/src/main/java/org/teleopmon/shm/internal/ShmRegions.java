@@ -44,12 +44,13 @@ final class ShmRegions {
         return openHealth;
     }
 
-    void heartbeat() {
+    /** The writer's heartbeat in both headers, promising the next one within {@code interval}. */
+    void heartbeat(Duration interval) {
         if (state != null) {
-            state.heartbeat();
+            state.heartbeat(interval);
         }
         if (ring != null) {
-            ring.heartbeat();
+            ring.heartbeat(interval);
         }
     }
 

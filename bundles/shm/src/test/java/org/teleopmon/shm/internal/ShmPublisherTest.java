@@ -131,6 +131,32 @@ class ShmPublisherTest {
         }
     }
 
+    /** The heartbeat interval the header promises (docs/shm.md: offset 48, little-endian u32). */
+    private static int promisedInterval(Path file) throws java.io.IOException {
+        return java.nio.ByteBuffer.wrap(Files.readAllBytes(file)).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(48);
+    }
+
+    @Test
+    void outOfASessionTheHeartbeatSlowsToASecondSaysSoAndStaysLiveAndASessionBringsTheFastPaceBack()
+            throws Exception {
+        ShmPublisher publisher = start(1024, "0600");
+        Path statePath = ShmPaths.state(dir, "ns");
+        Path ringPath = ShmPaths.ring(dir, "ns");
+        try (StateReader state = StateReader.attach(statePath)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> promisedInterval(statePath) == 1000
+                    && promisedInterval(ringPath) == 1000);
+            // Three idle heartbeats: a reader polling all the while never sees the writer gone.
+            await().during(Duration.ofMillis(3500)).atMost(Duration.ofSeconds(5))
+                    .until(() -> state.writerStatus() == WriterStatus.LIVE);
+
+            publisher.onEvent(TeleopEvent.stateUpdate(active(Instant.now())));
+            // This test's update.interval: 50 ms.
+            await().atMost(Duration.ofSeconds(5)).until(() -> promisedInterval(statePath) == 50
+                    && promisedInterval(ringPath) == 50);
+            assertThat(state.writerStatus()).isEqualTo(WriterStatus.LIVE);
+        }
+    }
+
     @Test
     void theHeartbeatKeepsReadersSeeingALiveWriterAndStopRemovesTheFiles() throws Exception {
         ShmPublisher publisher = start(1024, "0640");

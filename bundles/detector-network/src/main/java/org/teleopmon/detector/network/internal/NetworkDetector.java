@@ -4,9 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -34,6 +31,7 @@ import org.teleopmon.detector.support.CaptureHealth;
 import org.teleopmon.detector.support.LocalAddresses;
 import org.teleopmon.detector.support.PacketFailures;
 import org.teleopmon.detector.support.SignalFanOut;
+import org.teleopmon.detector.support.Ticker;
 
 /**
  * The network detector: a {@link PacketListener} on UDP and the VR/web_control TCP ports, a
@@ -65,7 +63,8 @@ public class NetworkDetector implements Detector, PacketListener {
     private final SignalFanOut signals = new SignalFanOut(listeners, LOG);
     private final PacketFailures failures = new PacketFailures("network detector", LOG);
     private final CaptureClock time = new CaptureClock();
-    private final ScheduledExecutorService ticker;
+    /** Classifies and ages flows; null in tests that tick by hand. */
+    private volatile Ticker ticker;
     private List<NetworkView.Pattern> patterns = List.of();
     private NetworkView.End end;
     private NetworkView.Key lastKey;
@@ -84,18 +83,20 @@ public class NetworkDetector implements Detector, PacketListener {
         long now = time.now();
         this.current = DetectorSignal.idle(NetworkView.NAME, java.time.Instant.ofEpochSecond(0, now));
         this.lastKey = NetworkView.key(List.of(), List.of(), null);
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "teleop-network-detector"));
     }
 
     /** Starts the ticker that classifies and ages out flows; the component does it on activation. */
     void startTicking() {
-        long tick = traffic.settings.tickNanos();
-        ticker.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.NANOSECONDS);
+        ticker = new Ticker("teleop-network-detector", java.time.Duration.ofNanos(traffic.settings.tickNanos()),
+                Ticker.IDLE, this::tick, LOG).start();
     }
 
     @Deactivate
     void deactivate() {
-        ticker.shutdownNow();
+        Ticker t = ticker;
+        if (t != null) {
+            t.close();
+        }
     }
 
     @Override
@@ -119,6 +120,10 @@ public class NetworkDetector implements Detector, PacketListener {
             } catch (RuntimeException e) {
                 failures.failed(e);
             }
+        }
+        Ticker t = ticker;
+        if (t != null) {
+            t.wake();
         }
     }
 
@@ -163,19 +168,27 @@ public class NetworkDetector implements Detector, PacketListener {
                         + " (TCP connections on other ports may not be classified)");
     }
 
-    /** Classifies every flow, finds patterns and ends, forgets old flows, and pushes a changed view. */
-    void tick() {
+    /**
+     * Classifies every flow, finds patterns and ends, forgets old flows, and pushes a changed view; true
+     * while something is classified (the next tick is soon). Flows from the socket table alone change only
+     * at its readings, which the idle ticks follow.
+     */
+    boolean tick() {
         DetectorSignal changed = null;
+        boolean busy = true;
         synchronized (traffic) {
             try {
                 long now = time.now();
                 local.refresh(now);
                 changed = evaluate(now);
+                busy = Ticker.claims(current) || !patterns.isEmpty() || end != null
+                        || traffic.flows.all().stream().anyMatch(f -> f.flowClass != FlowClass.NONE);
             } catch (RuntimeException e) {
                 failures.failed(e);
             }
         }
         signals.push(changed);
+        return busy;
     }
 
     /** The new signal when the view's key changed, else null. Caller holds the lock. */

@@ -5,9 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -33,6 +30,7 @@ import org.teleopmon.detector.support.CaptureHealth;
 import org.teleopmon.detector.support.LocalAddresses;
 import org.teleopmon.detector.support.PacketFailures;
 import org.teleopmon.detector.support.SignalFanOut;
+import org.teleopmon.detector.support.Ticker;
 
 /**
  * The WebRTC detector: a {@link PacketListener} on every UDP packet (WebRTC picks its ports at
@@ -58,7 +56,8 @@ public class WebRtcDetector implements Detector, PacketListener {
     private final LocalAddresses local = new LocalAddresses();
     private final SignalFanOut signals = new SignalFanOut(listeners, LOG);
     private final PacketFailures failures = new PacketFailures("WebRTC detector", LOG);
-    private final ScheduledExecutorService ticker;
+    /** Expires flows and ends calls; null in tests that tick by hand. */
+    private volatile Ticker ticker;
     private final CaptureClock time = new CaptureClock();
     private WebRtcView.Key lastKey;
     private volatile int browserProcesses;
@@ -72,8 +71,8 @@ public class WebRtcDetector implements Detector, PacketListener {
         if (config.process_scan_enabled()) {
             ProcessScan scan = new ProcessScan(Stream.of(config.process_names())
                     .map(name -> name.toLowerCase(Locale.ROOT)).collect(Collectors.toSet()));
-            ticker.scheduleWithFixedDelay(() -> scanProcesses(scan), 0, Settings.nanos(config.process_scan_interval()),
-                    TimeUnit.NANOSECONDS);
+            ticker.every(java.time.Duration.ofNanos(Settings.nanos(config.process_scan_interval())),
+                    () -> scanProcesses(scan));
         }
     }
 
@@ -94,17 +93,19 @@ public class WebRtcDetector implements Detector, PacketListener {
         long now = time.now();
         this.current = DetectorSignal.idle(WebRtcView.NAME, java.time.Instant.ofEpochSecond(0, now));
         this.lastKey = WebRtcView.key(List.of(), now, settings, 0);
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "teleop-webrtc-detector"));
     }
 
     /** Starts the ticker that expires flows and ends calls; the component does it on activation. */
     void startTicking(long tickMillis) {
-        ticker.scheduleWithFixedDelay(this::tick, tickMillis, tickMillis, TimeUnit.MILLISECONDS);
+        ticker = new Ticker("teleop-webrtc-detector", java.time.Duration.ofMillis(tickMillis), Ticker.IDLE, this::tick,
+                LOG).start();
     }
 
     @Deactivate
     void deactivate() {
-        ticker.shutdownNow();
+        if (ticker != null) {
+            ticker.close();
+        }
     }
 
     @Override
@@ -133,6 +134,10 @@ public class WebRtcDetector implements Detector, PacketListener {
             }
         }
         signals.push(changed);
+        Ticker t = ticker;
+        if (t != null) {
+            t.wake();
+        }
     }
 
     @Override
@@ -162,15 +167,19 @@ public class WebRtcDetector implements Detector, PacketListener {
         return processProblem.isEmpty() ? Health.ok() : new Health(Health.ok().status(), processProblem);
     }
 
-    void tick() {
+    /** Expires flows and re-groups calls; true while the view claims teleoperation or a call is up. */
+    boolean tick() {
         DetectorSignal changed;
+        boolean busy;
         synchronized (traffic) {
             long now = time.now();
             local.refresh(now);
             traffic.flows.expire(now, traffic.settings.idleNanos(), calls::holds);
             changed = evaluate(now);
+            busy = Ticker.claims(current) || !calls.active().isEmpty();
         }
         signals.push(changed);
+        return busy;
     }
 
     /** Re-groups the calls; the new signal when the view's key changed, else null. Caller holds the lock. */

@@ -38,6 +38,11 @@ final class KernelView {
         this.settings = settings;
     }
 
+    /** Whether no robot-side connection is followed. */
+    boolean isEmpty() {
+        return connections.isEmpty();
+    }
+
     /** Takes a reading of the table; true when something discrete changed (a connection came, closed or went). */
     boolean update(SocketSnapshot snapshot) {
         long now = nanos(snapshot.timestamp());

@@ -1,14 +1,12 @@
 package org.teleopmon.detector.zmq.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.osgi.annotation.bundle.Header;
@@ -37,6 +35,7 @@ import org.teleopmon.detector.support.CaptureHealth;
 import org.teleopmon.detector.support.PacketFailures;
 import org.teleopmon.detector.support.ProblemLog;
 import org.teleopmon.detector.support.SignalFanOut;
+import org.teleopmon.detector.support.Ticker;
 
 /**
  * The ZMQ teleoperation detector: a {@link PacketListener} on the command, observation and extra
@@ -67,7 +66,8 @@ public class ZmqDetector implements Detector, PacketListener {
     private final SignalFanOut signals = new SignalFanOut(listeners, LOG);
     private final ProblemLog malformedLog = new ProblemLog(LOG);
     private final PacketFailures failures = new PacketFailures("ZMQ detector", LOG);
-    private final ScheduledExecutorService ticker;
+    /** Ages connections and rates out; null in tests that tick by hand. */
+    private Ticker ticker;
     private volatile TelemetrySubscriber telemetry;
     private ZmqView.Key lastKey;
     private volatile DetectorSignal current;
@@ -78,8 +78,8 @@ public class ZmqDetector implements Detector, PacketListener {
         if (config.telemetry_enabled()) {
             telemetry = new TelemetrySubscriber(config.telemetry_endpoint(), ZmqSettings.nanos(config.window()));
         }
-        long tick = ZmqSettings.nanos(config.tick());
-        ticker.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.NANOSECONDS);
+        ticker = new Ticker("teleop-zmq-detector", Duration.ofNanos(ZmqSettings.nanos(config.tick())), Ticker.IDLE,
+                this::tick, LOG).start();
     }
 
     ZmqDetector(ZmqSettings settings, Clock clock) {
@@ -88,12 +88,13 @@ public class ZmqDetector implements Detector, PacketListener {
                 "Malformed ZMQ traffic from " + c.clientEndpoint() + " on port " + c.serverPort + ": " + reason));
         this.current = DetectorSignal.idle(ZmqView.NAME, clock.instant());
         this.lastKey = ZmqView.key(traffic, nanos());
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "teleop-zmq-detector"));
     }
 
     @Deactivate
     void deactivate() {
-        ticker.shutdownNow();
+        if (ticker != null) {
+            ticker.close();
+        }
         if (telemetry != null) {
             telemetry.close();
         }
@@ -127,6 +128,7 @@ public class ZmqDetector implements Detector, PacketListener {
             }
         }
         signals.push(changed);
+        wake();
     }
 
     /** What the detector wants of the kernel's socket table: the robot's ends of the watched ports (and the listener). */
@@ -137,17 +139,22 @@ public class ZmqDetector implements Detector, PacketListener {
     /** A reading of the socket table, on the table's poll thread. */
     public void onSockets(SocketSnapshot snapshot) {
         DetectorSignal changed = null;
+        boolean following = false;
         synchronized (traffic) {
             try {
                 long now = nanos();
                 traffic.capturing(CaptureHealth.capturing(capture), now);
                 traffic.kernel.update(snapshot);
                 changed = evaluate(now);
+                following = !traffic.kernel.isEmpty();
             } catch (RuntimeException e) {
                 failures.failed(e);
             }
         }
         signals.push(changed);
+        if (following) {
+            wake();
+        }
     }
 
     @Override
@@ -213,8 +220,10 @@ public class ZmqDetector implements Detector, PacketListener {
         return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
-    void tick() {
+    /** Ages the view; true while it claims teleoperation or holds connections (the next tick is soon). */
+    boolean tick() {
         DetectorSignal changed;
+        boolean busy;
         boolean capturing = CaptureHealth.capturing(capture);
         synchronized (traffic) {
             long now = nanos();
@@ -222,8 +231,17 @@ public class ZmqDetector implements Detector, PacketListener {
             traffic.expire(now, 30 * traffic.settings.silenceNanos());
             traffic.rateBand(now);
             changed = evaluate(now);
+            busy = Ticker.claims(current) || !traffic.table.all().isEmpty() || !traffic.kernel.isEmpty();
         }
         signals.push(changed);
+        return busy;
+    }
+
+    private void wake() {
+        Ticker t = ticker;
+        if (t != null) {
+            t.wake();
+        }
     }
 
     /** The new signal when the view's key changed, else null. Caller holds the lock. */
