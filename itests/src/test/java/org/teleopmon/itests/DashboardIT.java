@@ -63,6 +63,8 @@ public class DashboardIT {
             ChromeDriver browser = chromium.driver();
             browser.get("http://127.0.0.1:" + copy.webPort + "/");
             await().atMost(TIMEOUT).until(() -> text(browser, "conn").equals("connected"));
+            // The socket opens ("connected") a moment before its hello, which carries the state, is rendered.
+            await().atMost(TIMEOUT).until(() -> !text(browser, "state-badge").equals("…"));
             assertEquals("IDLE", text(browser, "state-badge"));
             assertTrue(text(browser, "health").contains("heartbeat-file"));
 

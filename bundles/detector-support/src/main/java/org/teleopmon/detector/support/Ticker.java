@@ -36,7 +36,11 @@ public final class Ticker implements AutoCloseable {
     private volatile boolean woken;
     /** The next tick is an idle period away (guarded by this for writes). */
     private volatile boolean slow;
+    /** The pending tick; only the one of the current generation runs (guarded by this). */
     private ScheduledFuture<?> next;
+    private long generation;
+    /** A tick is running: a wake-up then only sets {@link #woken}, which that tick reads at its end. */
+    private boolean running;
     private boolean closed;
 
     /**
@@ -58,7 +62,7 @@ public final class Ticker implements AutoCloseable {
     /** Starts ticking, the first tick a busy period from now. */
     public synchronized Ticker start() {
         if (!closed && next == null) {
-            next = executor.schedule(this::run, busyNanos, TimeUnit.NANOSECONDS);
+            schedule(busyNanos);
         }
         return this;
     }
@@ -88,12 +92,10 @@ public final class Ticker implements AutoCloseable {
         }
         if (slow) {
             synchronized (this) {
-                if (slow && !closed && next != null) {
+                if (slow && !closed && !running && next != null) {
                     slow = false;
-                    // When the cancel fails the tick is running now: it reads woken and stays busy.
-                    if (next.cancel(false)) {
-                        next = executor.schedule(this::run, 0, TimeUnit.NANOSECONDS);
-                    }
+                    next.cancel(false);
+                    schedule(0); // a new generation: the cancelled tick, if it already left the queue, returns
                 }
             }
         }
@@ -104,8 +106,20 @@ public final class Ticker implements AutoCloseable {
         return slow;
     }
 
-    private void run() {
-        woken = false;
+    /** Caller holds the lock. */
+    private void schedule(long delayNanos) {
+        long mine = ++generation;
+        next = executor.schedule(() -> run(mine), delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void run(long mine) {
+        synchronized (this) {
+            if (closed || mine != generation) {
+                return;
+            }
+            running = true;
+            woken = false; // traffic from now on keeps the next tick busy
+        }
         boolean busy = true;
         try {
             busy = tick.getAsBoolean();
@@ -113,12 +127,13 @@ public final class Ticker implements AutoCloseable {
             problems.warn("A tick on " + Thread.currentThread().getName() + " failed; the next one retries: " + e);
         }
         synchronized (this) {
+            running = false;
             if (closed) {
                 return;
             }
             busy |= woken;
             slow = !busy;
-            next = executor.schedule(this::run, busy ? busyNanos : idleNanos, TimeUnit.NANOSECONDS);
+            schedule(busy ? busyNanos : idleNanos);
         }
     }
 

@@ -74,6 +74,28 @@ class TickerTest {
     }
 
     @Test
+    void wakeUpsFromAnotherThreadAtAnyMomentLeaveOneTickerThatStillSleepsAndWakes() throws Exception {
+        start(() -> ticks.incrementAndGet() > 0 && busy.get());
+        Thread packets = new Thread(() -> {
+            long end = System.nanoTime() + 500_000_000L;
+            while (System.nanoTime() < end) {
+                ticker.wake();
+                Thread.onSpinWait();
+            }
+        });
+        packets.start();
+        packets.join();
+        await().atMost(Duration.ofSeconds(10)).until(ticker::idle);
+        int settled = ticks.get();
+        Thread.sleep(200);
+        assertThat(ticks).hasValue(settled);
+        ticker.wake();
+        await().atMost(Duration.ofSeconds(10)).until(() -> ticks.get() == settled + 1 && ticker.idle());
+        Thread.sleep(200);
+        assertThat(ticks).hasValue(settled + 1);
+    }
+
+    @Test
     void aThrowingTickIsLoggedOnceAndCountsAsBusy() {
         start(() -> {
             ticks.incrementAndGet();
