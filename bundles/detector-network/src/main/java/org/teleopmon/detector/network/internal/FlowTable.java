@@ -154,6 +154,16 @@ final class FlowTable {
     }
 
     /** Every flow in the table (allocates: for the tick, the shell, the view). */
+    /** Whether any flow is classified as something (without the list {@link #all()} makes). */
+    boolean anyClassified() {
+        for (int i = 0; i < pool.length; i++) {
+            if (segment[i] != FREE && pool[i].flowClass != FlowClass.NONE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     List<Flow> all() {
         List<Flow> flows = new ArrayList<>(size());
         for (int i = 0; i < pool.length; i++) {

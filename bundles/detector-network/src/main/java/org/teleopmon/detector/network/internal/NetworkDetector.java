@@ -181,8 +181,7 @@ public class NetworkDetector implements Detector, PacketListener {
                 long now = time.now();
                 local.refresh(now);
                 changed = evaluate(now);
-                busy = Ticker.claims(current) || !patterns.isEmpty() || end != null
-                        || traffic.flows.all().stream().anyMatch(f -> f.flowClass != FlowClass.NONE);
+                busy = Ticker.claims(current) || !patterns.isEmpty() || end != null || traffic.flows.anyClassified();
             } catch (RuntimeException e) {
                 failures.failed(e);
             }

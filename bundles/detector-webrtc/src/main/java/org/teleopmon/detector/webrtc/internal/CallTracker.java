@@ -112,6 +112,11 @@ final class CallTracker {
         return List.copyOf(calls.values());
     }
 
+    /** Whether any call is up (without the copy {@link #active()} makes). */
+    boolean anyActive() {
+        return !calls.isEmpty();
+    }
+
     List<CallSummary> history() {
         return List.copyOf(history);
     }

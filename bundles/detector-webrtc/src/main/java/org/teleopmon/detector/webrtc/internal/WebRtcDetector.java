@@ -176,7 +176,7 @@ public class WebRtcDetector implements Detector, PacketListener {
             local.refresh(now);
             traffic.flows.expire(now, traffic.settings.idleNanos(), calls::holds);
             changed = evaluate(now);
-            busy = Ticker.claims(current) || !calls.active().isEmpty();
+            busy = Ticker.claims(current) || calls.anyActive();
         }
         signals.push(changed);
         return busy;
